@@ -50,7 +50,7 @@ def main():
         module = importlib.import_module(f"numpy_fixtures.{name}")
         data = {"numpy_version": np.__version__, "cases": encode(module.cases())}
         path = out_dir / f"{name}.json"
-        path.write_text(json.dumps(data, indent=1, allow_nan=False) + "\n")
+        path.write_text(json.dumps(data, separators=(",", ":"), allow_nan=False) + "\n")
         print(f"wrote {path.relative_to(ROOT)}")
 
 

@@ -1,0 +1,6 @@
+// nnbook's public entry. `np` is the NumPy-like array library; NDArray is its array class.
+// Inside lib, modules import files (never folders): tslab resolves file paths only.
+export * as np from "./ndarray/np";
+export { NDArray } from "./ndarray/ndarray";
+export type { DType } from "./ndarray/dtype";
+export type { Shape } from "./ndarray/shape";

@@ -1,0 +1,82 @@
+// Data types, their storage, and NumPy's type-promotion rules (restricted to our four dtypes).
+import { DTypeError } from "./errors";
+
+export type DType = "float64" | "float32" | "int32" | "bool";
+export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+export const DTYPES: readonly DType[] = ["bool", "int32", "float32", "float64"];
+
+export function isDType(value: unknown): value is DType {
+  return typeof value === "string" && (DTYPES as readonly string[]).includes(value);
+}
+
+/** Checks a user-supplied dtype name and returns it typed. */
+export function checkDType(op: string, dtype: unknown): DType {
+  if (!isDType(dtype)) {
+    throw new DTypeError(op, `data type ${JSON.stringify(dtype)} not understood`,
+      "supported dtypes are float64, float32, int32 and bool");
+  }
+  return dtype;
+}
+
+/** A zero-filled buffer of `size` elements for `dtype` (bool is stored as 0/1 bytes). */
+export function allocate(dtype: DType, size: number): TypedArray {
+  switch (dtype) {
+    case "float64": return new Float64Array(size);
+    case "float32": return new Float32Array(size);
+    case "int32": return new Int32Array(size);
+    case "bool": return new Uint8Array(size);
+  }
+}
+
+/** The dtype a typed array stores. Uint8Array is read as bool. */
+export function dtypeOfTypedArray(op: string, data: ArrayBufferView): DType {
+  if (data instanceof Float64Array) return "float64";
+  if (data instanceof Float32Array) return "float32";
+  if (data instanceof Int32Array) return "int32";
+  if (data instanceof Uint8Array) return "bool";
+  throw new DTypeError(op, `unsupported typed array ${data.constructor.name}`,
+    "use Float64Array, Float32Array, Int32Array or Uint8Array (bool)");
+}
+
+export const isFloat = (d: DType): boolean => d === "float64" || d === "float32";
+
+// Order used by promotion: a "larger" kind can hold every value of a smaller one.
+const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
+
+/**
+ * NumPy's promote_types for two arrays: bool < int32 < float32 < float64, except that
+ * int32 with float32 needs float64 to hold every int32 exactly (as in NumPy).
+ */
+export function promoteTypes(a: DType, b: DType): DType {
+  if ((a === "int32" && b === "float32") || (a === "float32" && b === "int32")) return "float64";
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/**
+ * The dtype of an array combined with a plain JS number. Numbers are "weak" as Python scalars are
+ * in NumPy: 2 keeps an int32 array int32 and 1.5 keeps a float32 array float32; a fractional or
+ * out-of-int32-range number lifts integer and bool arrays to float64.
+ */
+export function promoteWithScalar(a: DType, value: number): DType {
+  if (isFloat(a)) return a;
+  const integral = Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+  if (!integral) return "float64";
+  return a === "bool" ? "int32" : a;
+}
+
+/** dtype of a JS number standing alone (np.array(3) is int, np.array(3.5) float64). */
+export function dtypeOfScalar(value: number | boolean): DType {
+  if (typeof value === "boolean") return "bool";
+  return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647 ? "int32" : "float64";
+}
+
+/** Convert a number to what storing it in `dtype` keeps (int32 truncates toward zero and wraps). */
+export function castValue(value: number, dtype: DType): number {
+  switch (dtype) {
+    case "float64": return value;
+    case "float32": return Math.fround(value);
+    case "int32": return value | 0;
+    case "bool": return value !== 0 ? 1 : 0; // NaN is truthy, as in NumPy
+  }
+}

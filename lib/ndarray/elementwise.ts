@@ -1,0 +1,193 @@
+// Elementwise ops (NumPy's ufuncs): broadcasting binary ops, unary math, comparisons, logic.
+//
+// Result dtypes follow NumPy: arrays promote bool < int32 < float32 < float64 (int32 with float32
+// gives float64); a plain JS number is a "weak" scalar that does not widen a float array (see
+// promoteWithScalar); arithmetic on bools gives int32; divide and the transcendental functions
+// give floats; comparisons and logic give bool.
+import { allocate, DType, isFloat, promoteTypes, promoteWithScalar } from "./dtype";
+import { ValueError } from "./errors";
+import { mapBinary, mapUnary } from "./iterate";
+import { ArrayInput, NDArray } from "./ndarray";
+import { array, asarray } from "./create";
+import { broadcastShapes, broadcastStrides, Shape } from "./shape";
+
+type Operand = NDArray | number | boolean;
+type BinaryFn = (x: number, y: number) => number;
+type ResultKind = "arith" | "keep" | "divide" | "bool";
+
+/** NDArrays and JS numbers pass as they are; nested arrays become arrays. */
+function operand(x: ArrayInput): Operand {
+  return x instanceof NDArray || typeof x === "number" || typeof x === "boolean" ? x : array(x);
+}
+
+function dtypeOf(x: Operand): DType | null {
+  return x instanceof NDArray ? x.dtype : null;
+}
+
+/** Result dtype of a binary op on two operands, before the op kind adjusts it. */
+function promoteOperands(a: Operand, b: Operand): DType {
+  const da = dtypeOf(a), db = dtypeOf(b);
+  if (da && db) return promoteTypes(da, db);
+  if (da) return typeof b === "boolean" ? promoteTypes(da, "bool") : promoteWithScalar(da, b as number);
+  if (db) return typeof a === "boolean" ? promoteTypes(db, "bool") : promoteWithScalar(db, a as number);
+  // Two JS scalars: booleans stay bool, numbers are float64 as in np.array(number).
+  return typeof a === "boolean" && typeof b === "boolean" ? "bool" : "float64";
+}
+
+function resultDType(kind: ResultKind, promoted: DType): DType {
+  switch (kind) {
+    case "arith": return promoted === "bool" ? "int32" : promoted;
+    case "keep": return promoted;
+    case "divide": return promoted === "float32" ? "float32" : "float64";
+    case "bool": return "bool";
+  }
+}
+
+/** A JS scalar becomes a 0-d array of the promoted dtype (so 0.1 meets a float32 array as float32). */
+function toArray(x: Operand, dtype: DType): NDArray {
+  return x instanceof NDArray ? x : array(x, { dtype: typeof x === "boolean" ? "bool" : dtype });
+}
+
+/**
+ * Builds a broadcasting binary op. `intFn`, when given, replaces `fn` for int32 results (wrapping
+ * multiplication and integer powers must not go through floating point).
+ */
+function binary(op: string, kind: ResultKind, fn: BinaryFn, intFn?: BinaryFn) {
+  return (a: ArrayInput, b: ArrayInput): NDArray => {
+    const x = operand(a), y = operand(b);
+    const promoted = promoteOperands(x, y);
+    const dtype = resultDType(kind, promoted);
+    const ax = toArray(x, promoted), by = toArray(y, promoted);
+    const shape = ax.shape.length === by.shape.length && ax.shape.every((d, i) => d === by.shape[i])
+      ? ax.shape : broadcastShapes(op, ax.shape, by.shape);
+    const out = NDArray.zeros(shape, dtype);
+    const f = dtype === "int32" && intFn ? intFn : fn;
+    mapBinary(shape,
+      { data: ax.data, strides: broadcastStrides(ax.shape, ax.strides, shape), offset: ax.offset },
+      { data: by.data, strides: broadcastStrides(by.shape, by.strides, shape), offset: by.offset },
+      out.data, f);
+    return out;
+  };
+}
+
+/** x ** y for integers, wrapping like NumPy's int32 loop; negative exponents are an error. */
+function intPower(x: number, y: number): number {
+  if (y < 0) throw new ValueError("power", "Integers to negative integer powers are not allowed.");
+  let result = 1, base = x | 0, e = y;
+  while (e > 0) {
+    if (e & 1) result = Math.imul(result, base);
+    base = Math.imul(base, base);
+    e = Math.floor(e / 2);
+  }
+  return result;
+}
+
+/** C's pow: unlike Math.pow, pow(1, NaN) and pow(-1, ±Infinity) are 1. */
+function cPow(x: number, y: number): number {
+  if (x === 1 || y === 0) return 1;
+  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
+  return Math.pow(x, y);
+}
+
+export const add = binary("add", "arith", (x, y) => x + y);
+export const subtract = binary("subtract", "arith", (x, y) => x - y);
+export const multiply = binary("multiply", "arith", (x, y) => x * y, Math.imul);
+export const divide = binary("divide", "divide", (x, y) => x / y);
+export const power = binary("power", "arith", cPow, intPower);
+/** Elementwise larger value; NaN wins, as in NumPy. */
+export const maximum = binary("maximum", "keep", (x, y) => (x >= y || x !== x ? x : y));
+export const minimum = binary("minimum", "keep", (x, y) => (x <= y || x !== x ? x : y));
+export const equal = binary("equal", "bool", (x, y) => +(x === y));
+export const notEqual = binary("notEqual", "bool", (x, y) => +(x !== y));
+export const less = binary("less", "bool", (x, y) => +(x < y));
+export const lessEqual = binary("lessEqual", "bool", (x, y) => +(x <= y));
+export const greater = binary("greater", "bool", (x, y) => +(x > y));
+export const greaterEqual = binary("greaterEqual", "bool", (x, y) => +(x >= y));
+export const logicalAnd = binary("logicalAnd", "bool", (x, y) => +(x !== 0 && y !== 0));
+export const logicalOr = binary("logicalOr", "bool", (x, y) => +(x !== 0 || y !== 0));
+export const logicalXor = binary("logicalXor", "bool", (x, y) => +((x !== 0) !== (y !== 0)));
+
+type UnaryKind = "float" | "keep" | "arith" | "bool";
+
+/** Builds a unary op; "float" ops turn int and bool input into float64 (float32 stays float32). */
+function unary(kind: UnaryKind, fn: (x: number) => number) {
+  return (a: ArrayInput): NDArray => {
+    const x = asarray(a);
+    let dtype: DType;
+    if (kind === "float") dtype = isFloat(x.dtype) ? x.dtype : "float64";
+    else if (kind === "arith") dtype = x.dtype === "bool" ? "int32" : x.dtype;
+    else if (kind === "bool") dtype = "bool";
+    else dtype = x.dtype;
+    const out = NDArray.zeros(x.shape, dtype);
+    mapUnary(x.shape, x, out.data, fn);
+    return out;
+  };
+}
+
+export const negative = unary("arith", (x) => -x);
+export const abs = unary("arith", Math.abs);
+export const sign = unary("arith", (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN));
+export const square = unary("arith", (x) => x * x);
+export const exp = unary("float", Math.exp);
+export const log = unary("float", Math.log);
+export const log1p = unary("float", Math.log1p);
+export const sqrt = unary("float", Math.sqrt);
+export const sin = unary("float", Math.sin);
+export const cos = unary("float", Math.cos);
+export const tanh = unary("float", Math.tanh);
+export const floor = unary("float", Math.floor);
+export const ceil = unary("float", Math.ceil);
+export const isnan = unary("bool", (x) => +(x !== x));
+export const isfinite = unary("bool", (x) => +Number.isFinite(x));
+export const isinf = unary("bool", (x) => +(x === Infinity || x === -Infinity));
+export const logicalNot = unary("bool", (x) => +(x === 0));
+
+/** Rounds half to even, like C's rint (NumPy's round). */
+function rint(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 ? 2 * Math.round(v / 2) : r;
+}
+
+/** Rounds to `decimals` places, halves to even, exactly as NumPy (scale, rint, unscale). */
+export function round(a: ArrayInput, decimals = 0): NDArray {
+  if (!Number.isInteger(decimals)) throw new ValueError("round", `decimals must be an integer, got ${decimals}`);
+  const x = asarray(a);
+  if (x.dtype === "bool") return x.astype("int32");
+  const scale = Math.pow(10, Math.abs(decimals));
+  const f = decimals === 0 ? rint
+    : decimals > 0 ? (v: number) => rint(v * scale) / scale
+      : (v: number) => rint(v / scale) * scale;
+  if (x.dtype === "int32" && decimals >= 0) return x.copy();
+  const out = NDArray.zeros(x.shape, x.dtype);
+  mapUnary(x.shape, x, out.data, f);
+  return out;
+}
+
+/** Limits values to [min, max]; either bound may be null (not both). */
+export function clip(a: ArrayInput, min: ArrayInput | null, max: ArrayInput | null): NDArray {
+  if (min === null && max === null) throw new ValueError("clip", "One of max or min must be given");
+  let out = asarray(a);
+  if (min !== null) out = maximum(out, min);
+  if (max !== null) out = minimum(out, max);
+  return out;
+}
+
+/** Picks from a where cond is true, from b elsewhere; all three broadcast. */
+export function where(cond: ArrayInput, a: ArrayInput, b: ArrayInput): NDArray {
+  const c = asarray(cond);
+  const x = operand(a), y = operand(b);
+  const dtype = promoteOperands(x, y);
+  const ax = toArray(x, dtype), by = toArray(y, dtype);
+  const shape = broadcastShapes("where", c.shape, ax.shape, by.shape);
+  const pick = (arr: NDArray): ArrayLike<number> => gatherBroadcast(arr, shape);
+  const cv = pick(c), av = pick(ax), bv = pick(by);
+  const out = allocate(dtype, cv.length);
+  for (let i = 0; i < out.length; i++) out[i] = cv[i] !== 0 ? av[i] : bv[i];
+  return new NDArray(out, shape, undefined, 0, dtype);
+}
+
+/** The values of `x` broadcast to `shape`, packed. */
+function gatherBroadcast(x: NDArray, shape: Shape): ArrayLike<number> {
+  const view = new NDArray(x.data, shape, broadcastStrides(x.shape, x.strides, shape), x.offset, x.dtype);
+  return view.toTypedArray();
+}

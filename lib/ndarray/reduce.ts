@@ -1,0 +1,180 @@
+// Reductions over axes (sum, mean, max, argmax, var, ...) and cumulative sums.
+//
+// Every reduction shares NumPy's options: `axis` (a number, a list, negatives count from the end;
+// omitted = all axes) and `keepdims`. Sums of int32 and bool arrays are int32 (NumPy would give
+// int64, which we do not have), so they wrap past 2**31 like NumPy's int32 accumulators.
+import { allocate, DType, isFloat, TypedArray } from "./dtype";
+import { ValueError } from "./errors";
+import { ArrayInput, AxisOptions, NDArray, SingleAxisOptions } from "./ndarray";
+import { asarray } from "./create";
+import { normalizeAxes, normalizeAxis } from "./shape";
+import { transpose } from "./manipulate";
+
+/** A reduction of `n` packed values starting at `start`. */
+type Kernel = (buf: TypedArray, start: number, n: number) => number;
+
+/**
+ * Arranges x so the reduced axes come last and are packed, then applies `kernel` to each block
+ * of reduced values. Returns the output with kept axes (size-1 reduced axes if keepdims).
+ */
+function reduceWith(op: string, x: NDArray, options: AxisOptions | undefined, outDType: DType,
+  kernel: Kernel, emptyMessage?: string): NDArray {
+  const axes = normalizeAxes(op, options?.axis, x.ndim, x.shape);
+  const kept = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const blockSize = axes.reduce((n, a) => n * x.shape[a], 1);
+  const outShape = options?.keepdims ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : kept.map((i) => x.shape[i]);
+  const outSize = kept.reduce((n, a) => n * x.shape[a], 1);
+  if (blockSize === 0 && outSize > 0 && emptyMessage) throw new ValueError(op, emptyMessage, [x.shape]);
+  const arranged = axes.length === x.ndim || axes.every((a, i) => a === x.ndim - axes.length + i)
+    ? x : transpose(x, [...kept, ...axes]);
+  const buf = arranged.toTypedArray();
+  const out = allocate(outDType, outSize);
+  for (let i = 0; i < outSize; i++) out[i] = kernel(buf, i * blockSize, blockSize);
+  return new NDArray(out, outShape, undefined, 0, outDType);
+}
+
+/** Pairwise summation (as NumPy does), so long sums keep their accuracy. */
+function pairwiseSum(buf: TypedArray, start: number, n: number): number {
+  if (n <= 128) {
+    let s = 0;
+    for (let i = start; i < start + n; i++) s += buf[i];
+    return s;
+  }
+  const half = Math.floor(n / 2);
+  return pairwiseSum(buf, start, half) + pairwiseSum(buf, start + half, n - half);
+}
+
+/** dtype of a sum or product: bool counts as int32, everything else keeps its type. */
+const accumulateDType = (d: DType): DType => (d === "bool" ? "int32" : d);
+/** dtype of a mean or variance: floats keep theirs, ints and bools average into float64. */
+const averageDType = (d: DType): DType => (isFloat(d) ? d : "float64");
+
+export function sum(a: ArrayInput, options?: AxisOptions): NDArray {
+  const x = asarray(a);
+  return reduceWith("sum", x, options, accumulateDType(x.dtype), pairwiseSum);
+}
+
+export function prod(a: ArrayInput, options?: AxisOptions): NDArray {
+  const x = asarray(a);
+  const int = accumulateDType(x.dtype) === "int32";
+  return reduceWith("prod", x, options, accumulateDType(x.dtype), (buf, start, n) => {
+    let p = 1;
+    for (let i = start; i < start + n; i++) p = int ? Math.imul(p, buf[i]) : p * buf[i];
+    return p;
+  });
+}
+
+export function mean(a: ArrayInput, options?: AxisOptions): NDArray {
+  const x = asarray(a);
+  return reduceWith("mean", x, options, averageDType(x.dtype), (buf, start, n) => pairwiseSum(buf, start, n) / n,
+    "mean of an empty slice");
+}
+
+function extreme(op: string, better: (a: number, b: number) => boolean) {
+  return (a: ArrayInput, options?: AxisOptions): NDArray => {
+    const x = asarray(a);
+    const name = op === "max" ? "maximum" : "minimum";
+    return reduceWith(op, x, options, x.dtype, (buf, start, n) => {
+      let best = buf[start];
+      for (let i = start + 1; i < start + n; i++) {
+        const v = buf[i];
+        if (v !== v) return NaN; // NaN propagates, as in NumPy
+        if (better(v, best)) best = v;
+      }
+      return best;
+    }, `zero-size array to reduction operation ${name} which has no identity`);
+  };
+}
+
+export const max = extreme("max", (v, best) => v > best);
+export const min = extreme("min", (v, best) => v < best);
+
+function argExtreme(op: string, better: (a: number, b: number) => boolean) {
+  return (a: ArrayInput, options: SingleAxisOptions = {}): NDArray => {
+    const x = asarray(a);
+    if (options.axis !== undefined && options.axis !== null && typeof options.axis !== "number") {
+      throw new ValueError(op, "axis must be a single integer", [x.shape]);
+    }
+    const flat = options.axis === undefined || options.axis === null;
+    const src = flat ? x.reshape(-1) : x;
+    const axis = flat ? 0 : normalizeAxis(op, options.axis as number, x.ndim, x.shape);
+    const result = reduceWith(op, src, { axis }, "int32", (buf, start, n) => {
+      let best = 0;
+      for (let i = 1; i < n; i++) {
+        const v = buf[start + i], b = buf[start + best];
+        if (b !== b) break; // the first NaN wins
+        if (v !== v || better(v, b)) best = i;
+      }
+      return best;
+    }, `attempt to get ${op} of an empty sequence`);
+    if (!options.keepdims) return result;
+    return result.reshape(flat ? x.shape.map(() => 1) : x.shape.map((d, i) => (i === axis ? 1 : d)));
+  };
+}
+
+export const argmax = argExtreme("argmax", (v, best) => v > best);
+export const argmin = argExtreme("argmin", (v, best) => v < best);
+
+/** Variance: mean of squared deviations, divided by N - ddof. */
+export function variance(a: ArrayInput, options: AxisOptions & { ddof?: number } = {}): NDArray {
+  return varianceImpl("var", a, options, false);
+}
+
+export function std(a: ArrayInput, options: AxisOptions & { ddof?: number } = {}): NDArray {
+  return varianceImpl("std", a, options, true);
+}
+
+function varianceImpl(op: string, a: ArrayInput, options: AxisOptions & { ddof?: number }, root: boolean): NDArray {
+  const x = asarray(a);
+  const ddof = options.ddof ?? 0;
+  if (!Number.isFinite(ddof) || ddof < 0) throw new ValueError(op, `ddof must be a non-negative number, got ${ddof}`, [x.shape]);
+  const axes = normalizeAxes(op, options.axis, x.ndim, x.shape);
+  const n = axes.reduce((k, ax) => k * x.shape[ax], 1);
+  if (n - ddof <= 0) {
+    throw new ValueError(op, `degrees of freedom <= 0: ${n} element(s) per slice with ddof=${ddof}`, [x.shape],
+      "use a smaller ddof or reduce over more elements");
+  }
+  return reduceWith(op, x, options, averageDType(x.dtype), (buf, start, count) => {
+    const m = pairwiseSum(buf, start, count) / count;
+    let s = 0;
+    for (let i = start; i < start + count; i++) { const d = buf[i] - m; s += d * d; }
+    const v = s / (count - ddof);
+    return root ? Math.sqrt(v) : v;
+  });
+}
+
+export function any(a: ArrayInput, options?: AxisOptions): NDArray {
+  return reduceWith("any", asarray(a), options, "bool", (buf, start, n) => {
+    for (let i = start; i < start + n; i++) if (buf[i] !== 0) return 1;
+    return 0;
+  });
+}
+
+export function all(a: ArrayInput, options?: AxisOptions): NDArray {
+  return reduceWith("all", asarray(a), options, "bool", (buf, start, n) => {
+    for (let i = start; i < start + n; i++) if (buf[i] === 0) return 0;
+    return 1;
+  });
+}
+
+/** Running sum along an axis (over the flattened array when axis is omitted). */
+export function cumsum(a: ArrayInput, options: { axis?: number | null } = {}): NDArray {
+  const x = asarray(a);
+  const flat = options.axis === undefined || options.axis === null;
+  const src = flat ? x.reshape(-1) : x;
+  const axis = flat ? 0 : normalizeAxis("cumsum", options.axis as number, x.ndim, x.shape);
+  const dtype = accumulateDType(x.dtype);
+  // Move the axis last, run along packed rows, then move it back.
+  const order = src.shape.map((_, i) => i).filter((i) => i !== axis).concat([axis]);
+  const moved = transpose(src, order);
+  const buf = moved.toTypedArray();
+  const out = allocate(dtype, buf.length);
+  const n = src.shape[axis];
+  for (let start = 0; start < buf.length; start += n) {
+    let s = 0;
+    for (let i = start; i < start + n; i++) { s += buf[i]; out[i] = s; }
+  }
+  const result = new NDArray(out, moved.shape, undefined, 0, dtype);
+  const inverse = order.map((_, i) => order.indexOf(i));
+  return transpose(result, inverse).copy();
+}
