@@ -3,8 +3,8 @@ import { DType, promoteTypes } from "./dtype";
 import { BroadcastError, formatShape, MatmulError, ShapeError, ValueError } from "./errors";
 import { ArrayInput, NDArray } from "./ndarray";
 import { asarray } from "./create";
-import { broadcastShapes, normalizeAxes, sizeOf } from "./shape";
-import { broadcastTo, moveaxis, reshape } from "./manipulate";
+import { broadcastShapes, normalizeAxis, sizeOf } from "./shape";
+import { broadcastTo, moveaxis, reshape, transpose as transposeAxes } from "./manipulate";
 import { abs, multiply, power } from "./elementwise";
 import { max, min, sum } from "./reduce";
 
@@ -114,12 +114,53 @@ export function outer(a: ArrayInput, b: ArrayInput): NDArray {
   return multiply(reshape(x, [-1, 1]), reshape(y, [1, -1]));
 }
 
-export type NormOrder = number | "fro";
+/**
+ * Singular values of one m×n matrix (packed row-major), largest first, by one-sided Jacobi
+ * (Hestenes): rotate pairs of columns until all are orthogonal; their norms are then the singular
+ * values. Accurate for small singular values too, unlike eigenvalues of AᵀA.
+ */
+export function singularValues(values: ArrayLike<number>, m: number, n: number): Float64Array {
+  // Work on the orientation with fewer columns: the singular values of A and Aᵀ agree.
+  const transpose = n > m;
+  const rows = transpose ? n : m, cols = transpose ? m : n;
+  const cols2d: Float64Array[] = [];
+  for (let j = 0; j < cols; j++) {
+    const col = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) col[i] = transpose ? values[j * n + i] : values[i * n + j];
+    cols2d.push(col);
+  }
+  const eps = 2.220446049250313e-16;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let rotated = false;
+    for (let p = 0; p < cols - 1; p++) {
+      for (let q = p + 1; q < cols; q++) {
+        const a = cols2d[p], b = cols2d[q];
+        let alpha = 0, beta = 0, gamma = 0;
+        for (let i = 0; i < rows; i++) { alpha += a[i] * a[i]; beta += b[i] * b[i]; gamma += a[i] * b[i]; }
+        if (gamma === 0 || Math.abs(gamma) <= eps * Math.sqrt(alpha * beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t), s = c * t;
+        for (let i = 0; i < rows; i++) {
+          const ai = a[i], bi = b[i];
+          a[i] = c * ai - s * bi;
+          b[i] = s * ai + c * bi;
+        }
+      }
+    }
+    if (!rotated) break;
+  }
+  const out = Float64Array.from(cols2d, (col) => Math.sqrt(col.reduce((acc, v) => acc + v * v, 0)));
+  return out.sort().reverse();
+}
+
+export type NormOrder = number | "fro" | "nuc";
 
 /**
  * Vector and matrix norms as np.linalg.norm. With no axis, a 1-D or 2-D input is treated as a
  * vector or matrix; other inputs need `axis`, or get the 2-norm of the flattened values (ord
- * omitted). Matrix ord 2, -2 and "nuc" need singular values and are not offered.
+ * omitted).
  */
 export function norm(a: ArrayInput, options: { ord?: NormOrder | null; axis?: number | readonly number[] | null;
   keepdims?: boolean } = {}): NDArray {
@@ -137,7 +178,9 @@ export function norm(a: ArrayInput, options: { ord?: NormOrder | null; axis?: nu
     if (x.ndim !== 1 && x.ndim !== 2) throw new ValueError("norm", "Improper number of dimensions to norm.", [x.shape]);
     axes = x.ndim === 1 ? [0] : [0, 1];
   } else {
-    axes = normalizeAxes("norm", options.axis, x.ndim, x.shape);
+    const list = typeof options.axis === "number" ? [options.axis] : [...options.axis];
+    axes = list.map((ax) => normalizeAxis("norm", ax, x.ndim, x.shape));
+    if (new Set(axes).size !== axes.length) throw new ValueError("norm", "Duplicate axes given.", [x.shape]);
   }
   if (axes.length === 1) {
     const opt = { axis: axes[0], keepdims };
@@ -147,7 +190,7 @@ export function norm(a: ArrayInput, options: { ord?: NormOrder | null; axis?: nu
     if (ord === -Infinity) return min(ax, opt);
     if (ord === 1) return sum(ax, opt);
     if (ord === 0) return sum(ax.notEqual(0), opt).astype("float64");
-    if (ord === "fro") throw new ValueError("norm", "Invalid norm order 'fro' for vectors", [x.shape]);
+    if (typeof ord === "string") throw new ValueError("norm", `Invalid norm order '${ord}' for vectors`, [x.shape]);
     return power(sum(power(ax, ord), opt), 1 / ord);
   }
   if (axes.length !== 2) throw new ValueError("norm", "Improper number of dimensions to norm.", [x.shape]);
@@ -166,6 +209,18 @@ export function norm(a: ArrayInput, options: { ord?: NormOrder | null; axis?: nu
     const axis = rowAxis > colAxis ? rowAxis - 1 : rowAxis;
     return restore(ord === Infinity ? max(rowSums, { axis }) : min(rowSums, { axis }));
   }
-  throw new ValueError("norm", `matrix norm ord=${String(ord)} is not supported`, [x.shape],
-    "supported matrix orders are 'fro', 1, -1, Infinity and -Infinity");
+  if (ord === 2 || ord === -2 || ord === "nuc") {
+    // Singular values of each matrix (the two axes moved last), then largest, smallest or sum.
+    const rest = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+    const moved = transposeAxes(x.astype("float64"), [...rest, rowAxis, colAxis]);
+    const m = x.shape[rowAxis], n = x.shape[colAxis];
+    const packed = moved.toTypedArray();
+    const out = new Float64Array(rest.reduce((k, i) => k * x.shape[i], 1));
+    for (let t = 0; t < out.length && m * n > 0; t++) {
+      const sv = singularValues(packed.subarray(t * m * n, (t + 1) * m * n), m, n);
+      out[t] = ord === 2 ? sv[0] : ord === -2 ? sv[sv.length - 1] : sv.reduce((acc, v) => acc + v, 0);
+    }
+    return restore(new NDArray(out, rest.map((i) => x.shape[i]), undefined, 0, "float64"));
+  }
+  throw new ValueError("norm", "Invalid norm order for matrices.", [x.shape]);
 }

@@ -56,6 +56,8 @@ def run(op, inputs, kwargs):
     if op == "matmul":
         return np.matmul(*args)
     if op == "norm":
+        if isinstance(kw.get("axis"), list):
+            kw["axis"] = tuple(kw["axis"])
         return np.linalg.norm(*args, **kw)
     if op == "sliceView":
         return eval(f"args[0][{kw['index']}]")
@@ -254,6 +256,13 @@ def build():
     for kw in [{}, {"ord": "fro"}, {"ord": 1}, {"ord": -1}, {"ord": np.inf}, {"ord": -np.inf}, {"axis": 0}, {"axis": 1},
                {"axis": 1, "keepdims": True}]:
         case("norm", [inp(data((3, 4)))], kw)
+    for kw in [{"ord": 2}, {"ord": -2}, {"ord": "nuc"}, {"ord": 2, "axis": [1, 0]}, {"ord": 1, "axis": [1, 0]}]:
+        case("norm", [inp(data((3, 4)))], kw)
+    case("norm", [inp(data((5, 2)))], {"ord": 2})
+    case("norm", [inp(data((4, 6)), "T")], {"ord": -2})
+    case("norm", [inp(np.array([[1., 2.], [2., 4.]]))], {"ord": -2}, name="norm -2 of a singular matrix is 0")
+    case("norm", [inp(data((2, 3, 4)))], {"ord": 2, "axis": [1, 2]})
+    case("norm", [inp(data((2, 3, 4)))], {"ord": "nuc", "axis": [2, 0], "keepdims": True})
     case("norm", [inp(data((2, 3, 4)))], {})
     case("norm", [inp(data((2, 3, 4)))], {"axis": -1})
 
