@@ -41,6 +41,7 @@ export class NDArray {
     this.strides = Object.freeze(strides ? [...strides] : contiguousStrides(shape));
     this.offset = offset;
     this.dtype = dtype ?? dtypeOfData(data);
+    checkLayout(this);
   }
 
   /** A new packed array of `shape` filled with zeros. */
@@ -230,6 +231,34 @@ export class NDArray {
   repr(): string { return formatArray(this.toTypedArray(), this.shape, this.dtype); }
   [inspectSymbol](): string { return this.repr(); }
   toJSON(): unknown { return this.toArray(); }
+}
+
+/**
+ * Every element a view can reach must lie inside its buffer, so no op can read out of bounds.
+ * O(ndim): the extreme positions come from the signs of the strides.
+ */
+function checkLayout(x: NDArray): void {
+  const { shape, strides, offset, data } = x;
+  if (!ArrayBuffer.isView(data)) throw new ValueError("NDArray", "data must be a typed array");
+  if (dtypeOfData(data) !== x.dtype) {
+    throw new ValueError("NDArray", `a ${data.constructor.name} cannot hold dtype ${x.dtype}`);
+  }
+  if (strides.length !== shape.length) {
+    throw new ValueError("NDArray", `strides ${formatShape(strides)} do not match shape ${formatShape(shape)}`, [shape]);
+  }
+  let lo = offset, hi = offset, empty = false;
+  for (let i = 0; i < shape.length; i++) {
+    const d = shape[i], s = strides[i];
+    if (!Number.isInteger(d) || d < 0) throw new ValueError("NDArray", `invalid shape ${formatShape(shape)}`, [shape]);
+    if (!Number.isInteger(s)) throw new ValueError("NDArray", `invalid strides ${formatShape(strides)}`, [shape]);
+    if (d === 0) empty = true;
+    else if (s > 0) hi += s * (d - 1);
+    else lo += s * (d - 1);
+  }
+  if (!empty && (!Number.isInteger(offset) || lo < 0 || hi >= data.length)) {
+    throw new ValueError("NDArray", `shape ${formatShape(shape)} with strides ${formatShape(strides)} and offset ` +
+      `${offset} reaches outside a buffer of ${data.length} elements`, [shape]);
+  }
 }
 
 function dtypeOfData(data: TypedArray): DType {
