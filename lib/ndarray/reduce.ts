@@ -9,6 +9,7 @@ import { ArrayInput, AxisOptions, NDArray, SingleAxisOptions } from "./ndarray";
 import { asarray } from "./create";
 import { normalizeAxes, normalizeAxis } from "./shape";
 import { transpose } from "./manipulate";
+import { mapAlongAxis } from "./along-axis";
 
 /** A reduction of `n` packed values starting at `start`. */
 type Kernel = (buf: TypedArray, start: number, n: number) => number;
@@ -160,21 +161,8 @@ export function all(a: ArrayInput, options?: AxisOptions): NDArray {
 /** Running sum along an axis (over the flattened array when axis is omitted). */
 export function cumsum(a: ArrayInput, options: { axis?: number | null } = {}): NDArray {
   const x = asarray(a);
-  const flat = options.axis === undefined || options.axis === null;
-  const src = flat ? x.reshape(-1) : x;
-  const axis = flat ? 0 : normalizeAxis("cumsum", options.axis as number, x.ndim, x.shape);
-  const dtype = accumulateDType(x.dtype);
-  // Move the axis last, run along packed rows, then move it back.
-  const order = src.shape.map((_, i) => i).filter((i) => i !== axis).concat([axis]);
-  const moved = transpose(src, order);
-  const buf = moved.toTypedArray();
-  const out = allocate(dtype, buf.length);
-  const n = src.shape[axis];
-  for (let start = 0; start < buf.length; start += n) {
+  return mapAlongAxis("cumsum", x, options.axis ?? null, accumulateDType(x.dtype), (values, out) => {
     let s = 0;
-    for (let i = start; i < start + n; i++) { s += buf[i]; out[i] = s; }
-  }
-  const result = new NDArray(out, moved.shape, undefined, 0, dtype);
-  const inverse = order.map((_, i) => order.indexOf(i));
-  return transpose(result, inverse).copy();
+    for (let i = 0; i < values.length; i++) { s += values[i]; out[i] = s; }
+  });
 }

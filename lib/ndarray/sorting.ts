@@ -2,8 +2,7 @@
 import { allocate } from "./dtype";
 import { ArrayInput, NDArray } from "./ndarray";
 import { asarray } from "./create";
-import { normalizeAxis } from "./shape";
-import { transpose } from "./manipulate";
+import { mapAlongAxis } from "./along-axis";
 
 /** Ascending order with NaN after every number, like NumPy. */
 function compare(a: number, b: number): number {
@@ -12,31 +11,10 @@ function compare(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Runs `perRow` on each packed row along `axis` (the flattened array when axis is null) and
- * returns the rows put back in place. `perRow` gets the values and writes the row's result.
- */
-function alongAxis(op: string, x: NDArray, axisOption: number | null | undefined, outDType: NDArray["dtype"],
-  perRow: (values: ArrayLike<number>, out: { [i: number]: number }) => void): NDArray {
-  const src = axisOption === null ? x.reshape(-1) : x;
-  if (src.ndim === 0) return src.astype(outDType);
-  const axis = normalizeAxis(op, axisOption ?? -1, src.ndim, x.shape);
-  const order = src.shape.map((_, i) => i).filter((i) => i !== axis).concat([axis]);
-  const moved = transpose(src, order);
-  const buf = moved.toTypedArray();
-  const out = allocate(outDType, buf.length);
-  const n = src.shape[axis];
-  for (let start = 0; start < buf.length; start += n) {
-    perRow(buf.subarray(start, start + n), out.subarray(start, start + n));
-  }
-  const inverse = order.map((_, i) => order.indexOf(i));
-  return transpose(new NDArray(out, moved.shape, undefined, 0, outDType), inverse).copy();
-}
-
 /** A sorted copy along `axis` (default last; null sorts the flattened array). */
 export function sort(a: ArrayInput, options: { axis?: number | null } = {}): NDArray {
   const x = asarray(a);
-  return alongAxis("sort", x, options.axis, x.dtype, (values, out) => {
+  return mapAlongAxis("sort", x, options.axis, x.dtype, (values, out) => {
     const sorted = Array.from(values).sort(compare);
     for (let i = 0; i < sorted.length; i++) out[i] = sorted[i];
   });
@@ -45,7 +23,7 @@ export function sort(a: ArrayInput, options: { axis?: number | null } = {}): NDA
 /** Indices that sort along `axis` (int32); ties keep their original order (a stable sort). */
 export function argsort(a: ArrayInput, options: { axis?: number | null } = {}): NDArray {
   const x = asarray(a);
-  return alongAxis("argsort", x, options.axis, "int32", (values, out) => {
+  return mapAlongAxis("argsort", x, options.axis, "int32", (values, out) => {
     const idx = Array.from({ length: values.length }, (_, i) => i);
     idx.sort((i, j) => compare(values[i], values[j]) || i - j);
     for (let i = 0; i < idx.length; i++) out[i] = idx[i];
