@@ -27,9 +27,7 @@ export function array(data: ArrayInput | TypedArray, options: DTypeOption = {}):
   const buf = out.data;
   for (let i = 0; i < flat.length; i++) {
     const v = flat[i];
-    if (typeof v !== "number" && typeof v !== "boolean") {
-      throw new ValueError("array", `could not convert ${describe(v)} to a number`);
-    }
+    if (typeof v !== "number" && typeof v !== "boolean") throw notANumber(v);
     buf[i] = castValue(+v, dtype);
   }
   return out;
@@ -46,9 +44,15 @@ function inferDType(flat: readonly (number | boolean)[]): DType {
   return flat.every((v) => typeof v === "boolean") ? "bool" : "float64";
 }
 
+function notANumber(v: unknown): ValueError {
+  return new ValueError("array", `could not convert ${describe(v)} to a number`, [],
+    v instanceof NDArray ? "nested lists hold numbers or booleans; join arrays with np.stack" : undefined);
+}
+
 function describe(v: unknown): string {
   if (v === null) return "null";
   if (v === undefined) return "undefined";
+  if (v instanceof NDArray) return "an NDArray";
   return typeof v === "string" ? JSON.stringify(v) : `a value of type ${typeof v}`;
 }
 
@@ -120,6 +124,7 @@ export function onesLike(x: NDArray, options: DTypeOption = {}): NDArray {
 /** n×m matrix with ones on diagonal k (k > 0 above the main diagonal). */
 export function eye(n: number, m?: number | null, options: DTypeOption & { k?: number } = {}): NDArray {
   const cols = m ?? n;
+  checkShape("eye", [n, cols]);
   const k = options.k ?? 0;
   if (!Number.isInteger(k)) throw new ValueError("eye", `k must be an integer, got ${k}`);
   const out = zeros([n, cols], options);
@@ -136,8 +141,8 @@ export function identity(n: number, options: DTypeOption = {}): NDArray {
 
 /**
  * Evenly spaced values in [start, stop): arange(stop), arange(start, stop), arange(start, stop,
- * step). All-integer arguments give int32, as NumPy gives ints for Python ints; any fractional
- * argument gives float64.
+ * step). All-integer arguments give int32, as NumPy gives ints for Python ints (float64 when the
+ * values would not fit in int32); any fractional argument gives float64.
  */
 export function arange(start: number, stop?: number | null, step = 1, options: DTypeOption = {}): NDArray {
   if (stop === undefined || stop === null) { stop = start; start = 0; }
@@ -146,11 +151,26 @@ export function arange(start: number, stop?: number | null, step = 1, options: D
   }
   if (step === 0) throw new ValueError("arange", "Maximum allowed size exceeded", [], "step must not be zero");
   const length = Math.max(0, Math.ceil((stop - start) / step));
-  const integral = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
+  const last = start + (length - 1) * step;
+  const integral = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step) &&
+    fitsInt32(start) && fitsInt32(last);
   const dtype = options.dtype ? checkDType("arange", options.dtype) : integral ? "int32" : "float64";
   const out = NDArray.zeros([length], dtype);
-  for (let i = 0; i < length; i++) out.data[i] = castValue(start + i * step, dtype);
+  const d = out.data;
+  if (length === 0) return out;
+  // NumPy's fill: store start and start + step in the dtype, take delta as their difference in
+  // the dtype, then value i = first + i * delta, computed in the dtype's own arithmetic. So
+  // arange(1, 2, 0.1) has delta 0.10000000000000009, and arange(0, 5, 1.5, int32) is 0 1 2 3.
+  const first = d[0] = castValue(start, dtype);
+  if (length === 1) return out;
+  d[1] = castValue(start + step, dtype);
+  const delta = castValue(d[1] - first, dtype);
+  for (let i = 2; i < length; i++) d[i] = castValue(first + castValue(castValue(i, dtype) * delta, dtype), dtype);
   return out;
+}
+
+function fitsInt32(v: number): boolean {
+  return v >= -2147483648 && v <= 2147483647;
 }
 
 /** `num` evenly spaced values from start to stop (stop included unless endpoint is false). */
@@ -162,11 +182,15 @@ export function linspace(start: number, stop: number, num = 50,
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
-  const out = NDArray.zeros([num], options.dtype ?? "float64");
+  const dtype = options.dtype ? checkDType("linspace", options.dtype) : "float64";
+  const values = new Float64Array(num);
   const step = div > 0 ? delta / div : NaN;
-  // NumPy computes start + i*step and then pins the last value to stop exactly.
-  for (let i = 0; i < num; i++) out.data[i] = castValue(div > 0 ? start + i * step : start + i * delta, out.dtype);
-  if (endpoint && num > 1) out.data[num - 1] = castValue(stop, out.dtype);
+  // NumPy computes start + i*step in float64 and then pins the last value to stop exactly.
+  for (let i = 0; i < num; i++) values[i] = div > 0 ? start + i * step : start + i * delta;
+  if (endpoint && num > 1) values[num - 1] = stop;
+  // For an integer dtype NumPy (since 1.20) rounds down before casting: -1/3 becomes -1, not 0.
+  const out = NDArray.zeros([num], dtype);
+  for (let i = 0; i < num; i++) out.data[i] = castValue(dtype === "int32" ? Math.floor(values[i]) : values[i], dtype);
   return out;
 }
 

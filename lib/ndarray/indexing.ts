@@ -25,7 +25,9 @@ type Parsed =
 /** Parses "1:3, ::-1, ..., None" into index items. */
 function parseString(text: string): Parsed[] {
   if (text.trim() === "") return [];
-  return text.split(",").map((raw) => {
+  const tokens = text.split(",");
+  if (tokens.length > 1 && tokens[tokens.length - 1].trim() === "") tokens.pop(); // "1," is NumPy's x[1,]
+  return tokens.map((raw) => {
     const token = raw.trim();
     if (token === "...") return { kind: "ellipsis" };
     if (token === "None" || token === "newaxis" || token === "np.newaxis") return { kind: "newaxis" };
@@ -59,14 +61,24 @@ function parseItems(items: readonly IndexItem[]): Parsed[] {
       if (!Number.isInteger(item)) throw new IndexError("slice", `only integers, slices, '...' and None are valid indices, got ${item}`);
       out.push({ kind: "int", index: item });
     } else if (typeof item === "string") out.push(...parseString(item));
-    else if (typeof item === "object" && !(item instanceof NDArray)) {
-      out.push({ kind: "slice", start: item.start ?? null, stop: item.stop ?? null, step: item.step ?? null });
+    else if (typeof item === "object" && !(item instanceof NDArray) && !Array.isArray(item)) {
+      const [start, stop, step] = [item.start, item.stop, item.step].map((v) => sliceBound(v));
+      out.push({ kind: "slice", start, stop, step });
     } else {
       throw new IndexError("slice", "only integers, slices, '...' and None are valid indices", [],
         "for an array of indices use take(); for a boolean mask use mask()");
     }
   }
   return out;
+}
+
+/** One part of a Slice object: an integer, or null/undefined for NumPy's default. */
+function sliceBound(v: unknown): number | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== "number" || !Number.isInteger(v)) {
+    throw new IndexError("slice", `slice indices must be integers or None, got ${String(v)}`);
+  }
+  return v;
 }
 
 /** NumPy's slice adjustment (PySlice_AdjustIndices): returns start, step and length. */
@@ -88,12 +100,17 @@ function adjustSlice(n: number, s: { start: number | null; stop: number | null; 
 
 /** Basic slicing: a view of x. */
 export function slice(x: NDArray, ...items: IndexItem[]): NDArray {
+  return basicView("slice", x, items);
+}
+
+/** The view x[items]; `op` names the caller in errors. */
+function basicView(op: string, x: NDArray, items: readonly IndexItem[]): NDArray {
   const parsed = parseItems(items);
   const ellipses = parsed.filter((p) => p.kind === "ellipsis").length;
-  if (ellipses > 1) throw new IndexError("slice", "an index can only have a single ellipsis ('...')", [x.shape]);
+  if (ellipses > 1) throw new IndexError(op, "an index can only have a single ellipsis ('...')", [x.shape]);
   const consuming = parsed.filter((p) => p.kind === "int" || p.kind === "slice").length;
   if (consuming > x.ndim) {
-    throw new IndexError("slice", `too many indices for array: array is ${x.ndim}-dimensional, but ${consuming} were indexed`, [x.shape]);
+    throw new IndexError(op, `too many indices for array: array is ${x.ndim}-dimensional, but ${consuming} were indexed`, [x.shape]);
   }
   // Expand the ellipsis (or pad at the end) with full slices.
   const full: Parsed = { kind: "slice", start: null, stop: null, step: null };
@@ -110,7 +127,7 @@ export function slice(x: NDArray, ...items: IndexItem[]): NDArray {
     const n = x.shape[axis], stride = x.strides[axis];
     if (p.kind === "int") {
       let i = p.index;
-      if (i < -n || i >= n) throw new IndexError("slice", `index ${i} is out of bounds for axis ${axis} with size ${n}`, [x.shape]);
+      if (i < -n || i >= n) throw new IndexError(op, `index ${i} is out of bounds for axis ${axis} with size ${n}`, [x.shape]);
       if (i < 0) i += n;
       offset += i * stride;
     } else {
@@ -130,25 +147,37 @@ function converter(dst: NDArray): (v: number) => number {
   return dtype === "float64" ? (v) => v : (v) => castValue(v, dtype);
 }
 
-/** Writes `value` (broadcast to the target's shape) into the view `target`. */
-function assignBroadcast(op: string, target: NDArray, value: ArrayInput): void {
-  let src = asarray(value as ArrayInput);
+/**
+ * True when an array of shape `from` can be written into shape `to`: the trailing dimensions
+ * match or are 1, and any extra leading dimensions of `from` are 1.
+ */
+function assignable(from: readonly number[], to: readonly number[]): boolean {
+  const extra = from.length - to.length;
+  for (let i = 0; i < from.length; i++) {
+    const d = from[i];
+    if (i < extra ? d !== 1 : (d !== 1 && d !== to[i - extra])) return false;
+  }
+  return true;
+}
+
+/** Writes `src` (broadcast to the target's shape; assignable() has been checked) into `target`. */
+function writeBroadcast(target: NDArray, src: NDArray): void {
   // Reading and writing the same buffer through overlapping views needs a snapshot first.
   if (src.data.buffer === target.data.buffer) src = src.copy();
   const shape = target.shape;
-  let ok = src.ndim <= shape.length || src.shape.slice(0, src.ndim - shape.length).every((d) => d === 1);
-  const srcShape = ok ? src.shape.slice(Math.max(0, src.ndim - shape.length)) : src.shape;
-  const srcStrides = src.strides.slice(Math.max(0, src.ndim - shape.length));
-  for (let i = 0; ok && i < srcShape.length; i++) {
-    const d = srcShape[srcShape.length - 1 - i], t = shape[shape.length - 1 - i];
-    if (d !== t && d !== 1) ok = false;
-  }
-  if (!ok) {
-    throw new BroadcastError(op, [src.shape, shape], undefined,
-      `could not broadcast input array from shape ${formatShape(src.shape)} into shape ${formatShape(shape)}`);
-  }
-  const strides = broadcastStrides(srcShape, srcStrides, shape);
+  const extra = Math.max(0, src.ndim - shape.length);
+  const strides = broadcastStrides(src.shape.slice(extra), src.strides.slice(extra), shape);
   assign(shape, target, { data: src.data, strides, offset: src.offset }, converter(target));
+}
+
+/** Writes `value` (broadcast to the target's shape) into the view `target`. */
+function assignBroadcast(op: string, target: NDArray, value: ArrayInput): void {
+  const src = asarray(value);
+  if (!assignable(src.shape, target.shape)) {
+    throw new BroadcastError(op, [src.shape, target.shape], undefined,
+      `could not broadcast input array from shape ${formatShape(src.shape)} into shape ${formatShape(target.shape)}`);
+  }
+  writeBroadcast(target, src);
 }
 
 /** x[index] = value: an element, a basic slice, or a boolean mask (see NDArray.set). */
@@ -162,7 +191,7 @@ export function setItem(x: NDArray, index: IndexSpec | NDArray, value: ArrayInpu
     return;
   }
   const items: readonly IndexItem[] = Array.isArray(index) ? index : [index as IndexItem];
-  assignBroadcast("set", slice(x, ...items), value);
+  assignBroadcast("set", basicView("set", x, items), value);
 }
 
 /** Checks a boolean mask against x's leading dimensions and returns the selected flat positions. */
@@ -187,9 +216,20 @@ function maskOffsets(op: string, x: NDArray, mask: NDArray): { offsets: number[]
 function setMasked(x: NDArray, mask: NDArray, value: ArrayInput): void {
   const { offsets, rest } = maskOffsets("set", x, mask);
   const restStrides = x.strides.slice(mask.ndim);
+  const src = asarray(value);
+  const resultShape = [offsets.length, ...rest];
+  if (!assignable(src.shape, resultShape)) {
+    // NumPy's two sentences: a count mismatch for a full mask with a flat value, else a shape one.
+    const sentence = rest.length === 0 && src.ndim <= 1
+      ? `NumPy boolean array indexing assignment cannot assign ${src.size} input values to the ` +
+        `${offsets.length} output values where the mask is true`
+      : `shape mismatch: value array of shape ${formatShape(src.shape)} could not be broadcast to ` +
+        `indexing result of shape ${formatShape(resultShape)}`;
+    throw new BroadcastError("set", [src.shape, resultShape], undefined, sentence);
+  }
   // Stack the selected sub-arrays as a (count, ...rest) target and assign like a slice.
-  const target = NDArray.zeros([offsets.length, ...rest], x.dtype);
-  assignBroadcast("set", target, value);
+  const target = NDArray.zeros(resultShape, x.dtype);
+  writeBroadcast(target, src);
   let k = 0;
   const values = target.data;
   const convert = converter(x);

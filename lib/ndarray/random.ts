@@ -13,6 +13,15 @@ function sizeToShape(op: string, size: Size): number[] {
   return checkShape(op, typeof size === "number" ? [size] : size);
 }
 
+/** A valid seed (an integer in [0, 2**32)), or a random one when none is given. */
+function checkSeed(op: string, seed: number | undefined): number {
+  if (seed === undefined) return Math.floor(Math.random() * 2 ** 32);
+  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
+    throw new ValueError(op, "Seed must be between 0 and 2**32 - 1", [], `got ${String(seed)}`);
+  }
+  return seed;
+}
+
 function count(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
@@ -31,11 +40,11 @@ export class RandomState {
 
   /** Seeds like NumPy's RandomState(seed); without a seed it starts from unpredictable entropy. */
   constructor(seed?: number) {
-    this.gen = new mt.MT19937(seed ?? Math.floor(Math.random() * 2 ** 32));
+    this.gen = new mt.MT19937(checkSeed("RandomState", seed));
   }
 
   seed(seed?: number): void {
-    this.gen.seed(seed ?? Math.floor(Math.random() * 2 ** 32));
+    this.gen.seed(checkSeed("seed", seed));
   }
 
   getState(): mt.MT19937State { return this.gen.getState(); }
@@ -72,6 +81,7 @@ export class RandomState {
   uniform(low?: number, high?: number): number;
   uniform(low: number, high: number, size: Size): NDArray;
   uniform(low = 0, high = 1, size?: Size): number | NDArray {
+    if (!Number.isFinite(high - low)) throw new ValueError("uniform", "Range exceeds valid bounds", [], `low=${low}, high=${high}`);
     if (size === undefined) return mt.uniform(this.gen, low, high, 1)[0];
     const dims = sizeToShape("uniform", size);
     return floatArray(mt.uniform(this.gen, low, high, count(dims)), dims);
@@ -81,7 +91,8 @@ export class RandomState {
   normal(loc?: number, scale?: number): number;
   normal(loc: number, scale: number, size: Size): NDArray;
   normal(loc = 0, scale = 1, size?: Size): number | NDArray {
-    if (!(scale >= 0)) throw new ValueError("normal", `scale < 0 (got ${scale})`);
+    // NumPy rejects any scale with the sign bit set, -0 included (NaN passes and gives NaN).
+    if (scale < 0 || Object.is(scale, -0)) throw new ValueError("normal", `scale < 0 (got ${scale})`);
     if (size === undefined) return mt.normal(this.gen, loc, scale, 1)[0];
     const dims = sizeToShape("normal", size);
     return floatArray(mt.normal(this.gen, loc, scale, count(dims)), dims);
@@ -93,12 +104,13 @@ export class RandomState {
   randint(low: number, high?: number | null, size?: Size): number | NDArray {
     if (high === undefined || high === null) { high = low; low = 0; }
     if (!Number.isInteger(low) || !Number.isInteger(high)) throw new ValueError("randint", `low and high must be integers, got ${low}, ${high}`);
+    const dims = size === undefined ? null : sizeToShape("randint", size);
+    if (dims && count(dims) === 0) return intArray([], dims); // NumPy checks the bounds only when drawing
     if (low >= high) throw new ValueError("randint", "low >= high");
     if (low < -(2 ** 31) || high - 1 > 2 ** 31 - 1) {
       throw new ValueError("randint", `high is out of bounds for int32 (range [${low}, ${high}))`, [], "results are int32 arrays");
     }
-    if (size === undefined) return mt.randint(this.gen, low, high, 1)[0];
-    const dims = sizeToShape("randint", size);
+    if (!dims) return mt.randint(this.gen, low, high, 1)[0];
     return intArray(mt.randint(this.gen, low, high, count(dims)), dims);
   }
 
