@@ -4,3 +4,4 @@ export * as np from "./ndarray/np";
 export { NDArray } from "./ndarray/ndarray";
 export type { DType } from "./ndarray/dtype";
 export type { Shape } from "./ndarray/shape";
+export { Tensor, tensor, noGrad, gradcheck, GradcheckError, GradientShapeError, AutogradError, ops } from "./autograd/index-autograd";
