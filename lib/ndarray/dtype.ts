@@ -71,12 +71,13 @@ export function dtypeOfScalar(value: number | boolean): DType {
   return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647 ? "int32" : "float64";
 }
 
-/** Convert a number to what storing it in `dtype` keeps (int32 truncates toward zero and wraps). */
+/** Convert a number to what storing it in `dtype` keeps, as NumPy's astype does. */
 export function castValue(value: number, dtype: DType): number {
   switch (dtype) {
     case "float64": return value;
     case "float32": return Math.fround(value);
-    case "int32": return value | 0;
+    // Truncate toward zero; NaN and values outside int32 become INT_MIN, as NumPy gives on x86.
+    case "int32": return value > -2147483649 && value < 2147483648 ? Math.trunc(value) | 0 : -2147483648;
     case "bool": return value !== 0 ? 1 : 0; // NaN is truthy, as in NumPy
   }
 }

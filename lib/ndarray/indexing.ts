@@ -239,7 +239,7 @@ function setMasked(x: NDArray, mask: NDArray, value: ArrayInput): void {
 }
 
 /** x[mask]: the elements (or sub-arrays) where mask is true, as a new array. */
-export function extract(mask: ArrayInput, x: NDArray): NDArray {
+export function maskSelect(x: NDArray, mask: ArrayInput): NDArray {
   const m = asarray(mask);
   if (m.dtype !== "bool") {
     throw new IndexError("mask", `a mask must be a bool array, got dtype ${m.dtype}`, [x.shape, m.shape],
@@ -251,6 +251,16 @@ export function extract(mask: ArrayInput, x: NDArray): NDArray {
   let k = 0;
   for (const base of offsets) forEachOffset(rest, restStrides, base, (_j, p) => { out.data[k++] = x.data[p]; });
   return out;
+}
+
+/**
+ * np.extract: take(ravel(arr), nonzero(ravel(condition))), so the condition may be shorter than
+ * arr; a true position past arr's end is an IndexError.
+ */
+export function extract(condition: ArrayInput, arr: ArrayInput): NDArray {
+  const c = asarray(condition), x = asarray(arr);
+  const [positions] = nonzero(c.reshape(-1));
+  return take(x.reshape(-1), positions);
 }
 
 /** Reads integer indices from an array, checking that they are whole numbers. */

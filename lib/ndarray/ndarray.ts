@@ -78,8 +78,21 @@ export class NDArray {
     return build(0);
   }
 
-  /** The single element of a size-1 array as a number (bool as 0/1), like NumPy's item(). */
+  /**
+   * An element as a number (bool as 0/1), like NumPy's item(): no argument for a size-1 array,
+   * one flat C-order index, or one index per axis.
+   */
   item(...index: number[]): number {
+    if (index.length === 1 && this.ndim !== 1) {
+      const flat = index[0], n = this.size;
+      if (!Number.isInteger(flat) || flat < -n || flat >= n) {
+        throw new IndexError("item", `index ${flat} is out of bounds for size ${n}`, [this.shape]);
+      }
+      let rest = flat < 0 ? flat + n : flat;
+      const unravelled = new Array<number>(this.ndim);
+      for (let d = this.ndim - 1; d >= 0; d--) { unravelled[d] = rest % this.shape[d]; rest = Math.floor(rest / this.shape[d]); }
+      return this.get(...unravelled);
+    }
     if (index.length === 0) {
       if (this.size !== 1) {
         throw new ValueError("item", "can only convert an array of size 1 to a Python scalar", [this.shape]);
@@ -161,7 +174,7 @@ export class NDArray {
   slice(...index: idx.IndexItem[]): NDArray { return idx.slice(this, ...index); }
   take(indices: ArrayInput, options: { axis?: number } = {}): NDArray { return idx.take(this, indices, options); }
   /** Boolean-mask selection x[mask] (a 1-D copy). */
-  mask(mask: ArrayInput): NDArray { return idx.extract(mask, this); }
+  mask(mask: ArrayInput): NDArray { return idx.maskSelect(this, mask); }
 
   // ---- elementwise ----
   add(other: ArrayInput): NDArray { return ew.add(this, other); }

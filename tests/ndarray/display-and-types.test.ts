@@ -114,3 +114,26 @@ describe("errors carry a code, the op and the shapes", () => {
     expect(() => np.ones([2, 3]).matmul(np.ones([4, 5]))).toThrow(/\nhint: /);
   });
 });
+
+describe("conversions and flat item", () => {
+  it("astype int32 truncates toward zero; NaN and out-of-range give INT_MIN as NumPy on x86", () => {
+    // NumPy: np.array([2.9, -2.9, 3e10, nan, inf]).astype(np.int32) -> [2, -2, -2147483648, -2147483648, -2147483648]
+    expect(np.array([2.9, -2.9, 3e10, NaN, Infinity]).astype("int32").toArray()).toEqual([2, -2, -2147483648, -2147483648, -2147483648]);
+  });
+  it("item(k) on an n-d array is a flat index", () => {
+    const x = np.arange(12).reshape(3, 4);
+    expect(x.item(5)).toBe(5);
+    expect(x.item(-1)).toBe(11);
+    expect(x.item(1, 2)).toBe(6);
+    expect(() => x.item(12)).toThrow("item: index 12 is out of bounds for size 12");
+  });
+  it("np.extract flattens, x.mask selects along leading axes", () => {
+    const x = np.arange(12).reshape(3, 4);
+    expect(np.extract(np.array([true, false, true]).reshape(3, 1).broadcastTo([3, 4]), x).size).toBe(8);
+    expect(np.extract(np.arange(12).reshape(3, 4).less(3), x).toArray()).toEqual([0, 1, 2]);
+    expect(x.mask(np.array([true, false, true])).toArray()).toEqual([[0, 1, 2, 3], [8, 9, 10, 11]]);
+    // NumPy: np.extract([True, False, True], np.arange(12).reshape(3, 4)) -> array([0, 2])
+    expect(np.extract(np.array([true, false, true]), x).toArray()).toEqual([0, 2]);
+    expect(() => np.extract(np.ones([13], { dtype: "bool" }), x)).toThrow("index 12 is out of bounds for axis 0 with size 12");
+  });
+});
