@@ -5,3 +5,4 @@ export { NDArray } from "./ndarray/ndarray";
 export type { DType } from "./ndarray/dtype";
 export type { Shape } from "./ndarray/shape";
 export { Tensor, tensor, noGrad, gradcheck, GradcheckError, GradientShapeError, AutogradError, ops } from "./autograd/index-autograd";
+export * as data from "./data/data";

@@ -1,0 +1,129 @@
+// Text as numbers: word and character tokenizers, a vocabulary with special tokens, and padding
+// of token-id sequences into one int32 array.
+import { NDArray } from "../ndarray/ndarray";
+import { DataError } from "./errors";
+
+export const PAD = "[PAD]";
+export const UNK = "[UNK]";
+export const SOS = "[SOS]";
+export const EOS = "[EOS]";
+export const MASK = "[MASK]";
+/** The special tokens, in the order they get ids 0..4. */
+export const SPECIAL_TOKENS: readonly string[] = [PAD, UNK, SOS, EOS, MASK];
+
+export interface WordTokenizeOptions {
+  /** Lower-case the text first (default true). */
+  lowercase?: boolean;
+  /** Keep punctuation marks as tokens of their own (default false: drop them). */
+  punctuation?: boolean;
+}
+
+/**
+ * Words: runs of letters and digits, with inner apostrophes kept ("don't", "whale's"). With
+ * `punctuation: true` every other non-space character is a token too.
+ */
+export function wordTokenize(text: string, options: WordTokenizeOptions = {}): string[] {
+  const t = options.lowercase ?? true ? text.toLowerCase() : text;
+  const re = options.punctuation
+    ? /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+    : /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+  return t.match(re) ?? [];
+}
+
+/** Characters (Unicode code points, so an emoji is one token). */
+export function charTokenize(text: string, options: { lowercase?: boolean } = {}): string[] {
+  return Array.from(options.lowercase ? text.toLowerCase() : text);
+}
+
+export interface VocabularyOptions {
+  /** Tokens seen fewer times are left out (they map to [UNK]); default 1. */
+  minFreq?: number;
+  /** At most this many tokens besides the special ones, the most frequent first. */
+  maxSize?: number;
+  /** Special tokens, ids 0.. in this order; default [PAD] [UNK] [SOS] [EOS] [MASK]. Must contain [UNK]. */
+  specials?: readonly string[];
+}
+
+/**
+ * Token ↔ id. The special tokens come first, then the corpus tokens by decreasing frequency
+ * (ties: the token seen first comes first). Unknown tokens map to the id of [UNK].
+ */
+export class Vocabulary {
+  readonly itos: readonly string[];
+  readonly counts: ReadonlyMap<string, number>;
+  private readonly stoi: Map<string, number>;
+  readonly unkIndex: number;
+
+  constructor(itos: readonly string[], counts: ReadonlyMap<string, number> = new Map(), unk: string = UNK) {
+    this.itos = Object.freeze([...itos]);
+    this.stoi = new Map();
+    this.itos.forEach((t, i) => {
+      if (this.stoi.has(t)) throw new DataError("value", "Vocabulary", `token ${JSON.stringify(t)} appears twice`, { argument: "itos" });
+      this.stoi.set(t, i);
+    });
+    const u = this.stoi.get(unk);
+    if (u === undefined) throw new DataError("value", "Vocabulary", `the vocabulary has no ${unk} token`, { argument: "specials" });
+    this.unkIndex = u;
+    this.counts = counts;
+  }
+
+  /** Builds a vocabulary from token lists (one per document) or one flat token list. */
+  static build(tokens: readonly string[] | readonly (readonly string[])[], options: VocabularyOptions = {}): Vocabulary {
+    const specials = options.specials ?? SPECIAL_TOKENS;
+    const minFreq = options.minFreq ?? 1;
+    if (!Number.isInteger(minFreq) || minFreq < 1) throw new DataError("value", "Vocabulary.build", `minFreq must be a positive integer, got ${minFreq}`, { argument: "minFreq" });
+    const counts = new Map<string, number>();
+    const add = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const item of tokens) {
+      if (typeof item === "string") add(item);
+      else for (const t of item) add(t);
+    }
+    const specialSet = new Set(specials);
+    // Map iteration follows insertion (first-seen) order, and sort is stable: ties keep that order.
+    let words = [...counts.entries()].filter(([t, c]) => c >= minFreq && !specialSet.has(t)).sort((a, b) => b[1] - a[1]).map(([t]) => t);
+    if (options.maxSize !== undefined) words = words.slice(0, options.maxSize);
+    return new Vocabulary([...specials, ...words], counts);
+  }
+
+  get length(): number { return this.itos.length; }
+
+  /** The id of a token ([UNK]'s id when unknown). */
+  indexOf(token: string): number { return this.stoi.get(token) ?? this.unkIndex; }
+  has(token: string): boolean { return this.stoi.has(token); }
+  /** The token of an id. */
+  tokenOf(index: number): string {
+    if (!Number.isInteger(index) || index < 0 || index >= this.itos.length) {
+      throw new DataError("value", "Vocabulary.tokenOf", `id ${index} is not in [0, ${this.itos.length})`);
+    }
+    return this.itos[index];
+  }
+
+  /** Token ids, optionally wrapped in [SOS] ... [EOS]. */
+  encode(tokens: readonly string[], options: { addSpecial?: boolean } = {}): number[] {
+    const ids = tokens.map((t) => this.indexOf(t));
+    if (!options.addSpecial) return ids;
+    return [this.indexOf(SOS), ...ids, this.indexOf(EOS)];
+  }
+
+  /** Tokens of ids; `skipSpecial` leaves out [PAD], [SOS], [EOS] and the other specials. */
+  decode(ids: ArrayLike<number> | NDArray, options: { skipSpecial?: boolean } = {}): string[] {
+    const list = ids instanceof NDArray ? Array.from(ids.toTypedArray()) : Array.from(ids);
+    const out = list.map((i) => this.tokenOf(i));
+    return options.skipSpecial ? out.filter((t) => !SPECIAL_TOKENS.includes(t)) : out;
+  }
+
+  get padIndex(): number { return this.indexOf(PAD); }
+}
+
+/**
+ * Sequences of ids → one (n, maxLen) int32 array, padded at the end with padValue (0, the id of
+ * [PAD]) and cut to maxLen (default: the longest sequence).
+ */
+export function padSequences(sequences: readonly (readonly number[])[], options: { maxLen?: number; padValue?: number } = {}): NDArray {
+  const maxLen = options.maxLen ?? Math.max(0, ...sequences.map((s) => s.length));
+  if (!Number.isInteger(maxLen) || maxLen < 0) throw new DataError("value", "padSequences", `maxLen must be a non-negative integer, got ${maxLen}`, { argument: "maxLen" });
+  const out = NDArray.zeros([sequences.length, maxLen], "int32");
+  out.fill(options.padValue ?? 0);
+  sequences.forEach((s, i) => { for (let j = 0; j < Math.min(s.length, maxLen); j++) out.data[i * maxLen + j] = s[j]; });
+  return out;
+}
