@@ -331,5 +331,15 @@ export function matmul(a: TensorInput, b: TensorInput): Tensor {
   return out;
 }
 
-/** Joins a list of leaf-like inputs into tensors (exported for nn and tests). */
+/**
+ * Defines a new primitive in place: `value` is its forward result, `backward` maps the output's
+ * gradient to one gradient (or null) per input. Used for step's zero gradient, and by exercises
+ * that write their own backward rules.
+ */
+export function custom(op: string, inputs: readonly TensorInput[], value: NDArray,
+  backward: (grad: NDArray) => (NDArray | null)[]): Tensor {
+  return record(op, inputs.map((t) => lift(t)), value, backward);
+}
+
+/** Turns numbers, nested arrays and NDArrays into constant tensors (tensors pass through). */
 export { lift as toTensor };
