@@ -1,0 +1,82 @@
+// Loads tslab's converter (its TypeScript 5.0.4 compiler for notebook cells) with inline source
+// maps switched on, so runtime errors can be mapped back to the cell's TypeScript lines.
+//
+// tslab gives no option for source maps, and the TypeScript module's exports are read-only
+// getters. So before tslab's converter is first required, we place in Node's module cache a copy
+// of tslab's TypeScript module whose `createWatchCompilerHost` adds `inlineSourceMap` and whose
+// `transpileModule` does the same for tslab's ESM -> CommonJS step. Nothing else changes.
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import type * as Converter from "tslab/dist/converter";
+import type * as Inspect from "tslab/dist/inspect";
+import type * as Metadata from "tslab/dist/metadata";
+
+type TS = typeof import("@tslab/typescript-for-tslab");
+
+export interface Tslab {
+  ts: TS;
+  converter: typeof Converter;
+  inspect: typeof Inspect;
+  metadata: typeof Metadata;
+  /** tslab's package version, e.g. "1.0.22". */
+  version: string;
+  /** The TypeScript version tslab compiles cells with, e.g. "5.0.4". */
+  typescriptVersion: string;
+}
+
+let loaded: Tslab | null = null;
+
+/** The project root (the folder holding package.json and node_modules). */
+export const projectRoot = path.resolve(__dirname, "..");
+
+export function loadTslab(): Tslab {
+  if (loaded) return loaded;
+  const req = createRequire(path.join(projectRoot, "package.json"));
+  const tslabDir = path.dirname(req.resolve("tslab/package.json"));
+  const tslabReq = createRequire(path.join(tslabDir, "package.json"));
+  const tsPath = tslabReq.resolve("@tslab/typescript-for-tslab");
+  const ts = tslabReq("@tslab/typescript-for-tslab") as TS;
+
+  const converterPath = tslabReq.resolve("./dist/converter");
+  if (!req.cache[converterPath]) {
+    const shim: Record<string, unknown> = {};
+    for (const key of Object.keys(ts)) {
+      Object.defineProperty(shim, key, {
+        get: () => (ts as unknown as Record<string, unknown>)[key],
+        enumerable: true,
+        configurable: true,
+      });
+    }
+    Object.defineProperty(shim, "createWatchCompilerHost", {
+      enumerable: true,
+      value: (...args: unknown[]) => {
+        const opts = args[1] as Record<string, unknown>;
+        args[1] = { ...opts, inlineSourceMap: true };
+        return (ts.createWatchCompilerHost as (...a: unknown[]) => unknown)(...args);
+      },
+    });
+    Object.defineProperty(shim, "transpileModule", {
+      enumerable: true,
+      value: (input: string, options: import("@tslab/typescript-for-tslab").TranspileOptions) => {
+        if (options.fileName === "custom.js") {
+          // tslab's esModuleToCommonJSModule
+          options = { ...options, compilerOptions: { ...options.compilerOptions, inlineSourceMap: true } };
+        }
+        return ts.transpileModule(input, options);
+      },
+    });
+    const cached = req.cache[tsPath];
+    if (!cached) throw new Error("tslab's TypeScript did not load through the module cache");
+    // Replace the exports of the cached module: every later require() of it gets the shim.
+    cached.exports = shim;
+  }
+  const converter = tslabReq("./dist/converter") as typeof Converter;
+  const inspect = tslabReq("./dist/inspect") as typeof Inspect;
+  const metadata = tslabReq("./dist/metadata") as typeof Metadata;
+  const pkg = JSON.parse(fs.readFileSync(path.join(tslabDir, "package.json"), "utf8")) as {
+    version: string;
+  };
+  loaded = { ts, converter, inspect, metadata, version: pkg.version, typescriptVersion: ts.version };
+  return loaded;
+}
