@@ -7,3 +7,4 @@ export type { Shape } from "./ndarray/shape";
 export { Tensor, tensor, noGrad, gradcheck, GradcheckError, GradientShapeError, AutogradError, ops } from "./autograd/index-autograd";
 export * as data from "./data/data";
 export * as nn from "./nn/index-nn";
+export * as optim from "./optim/index-optim";
