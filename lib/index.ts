@@ -8,3 +8,4 @@ export { Tensor, tensor, noGrad, gradcheck, GradcheckError, GradientShapeError, 
 export * as data from "./data/data";
 export * as nn from "./nn/index-nn";
 export * as optim from "./optim/index-optim";
+export * as train from "./train/index-train";
