@@ -17,25 +17,60 @@ function productDType(a: DType, b: DType): DType {
 }
 
 /**
- * C (n×m) = A (n×k) · B (k×m) for `batch` stacked matrices, all packed row-major. The i-k-j order
- * walks B and C rows contiguously. int32 products wrap like NumPy's int32 loop.
+ * C (n×m) += A (n×k) · B (k×m) for one packed row-major matrix pair, in float64. Four rows of C
+ * are computed together so each row of B read from memory feeds four multiply-adds (about twice
+ * the speed of the plain i-k-j loop); the inner loop walks B and C rows contiguously.
  */
-function gemm(a: ArrayLike<number>, b: ArrayLike<number>, out: Float64Array | Int32Array | Float32Array | Uint8Array,
-  n: number, k: number, m: number, aBatchStride: number, bBatchStride: number, batch: number, int: boolean): void {
-  const row = new Float64Array(m);
-  for (let t = 0; t < batch; t++) {
-    const aBase = t * aBatchStride, bBase = t * bBatchStride, cBase = t * n * m;
-    for (let i = 0; i < n; i++) {
-      row.fill(0);
-      for (let p = 0; p < k; p++) {
-        const aip = a[aBase + i * k + p];
-        const bRow = bBase + p * m;
-        if (int) for (let j = 0; j < m; j++) row[j] = (row[j] + Math.imul(aip, b[bRow + j])) | 0;
-        else for (let j = 0; j < m; j++) row[j] += aip * b[bRow + j];
+function gemmFloat(a: Float64Array, aOff: number, b: Float64Array, bOff: number, c: Float64Array, cOff: number,
+  n: number, k: number, m: number): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const c0 = cOff + i * m, c1 = c0 + m, c2 = c1 + m, c3 = c2 + m;
+    const a0 = aOff + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+    for (let p = 0; p < k; p++) {
+      const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
+      const bRow = bOff + p * m;
+      for (let j = 0; j < m; j++) {
+        const bv = b[bRow + j];
+        c[c0 + j] += x0 * bv;
+        c[c1 + j] += x1 * bv;
+        c[c2 + j] += x2 * bv;
+        c[c3 + j] += x3 * bv;
       }
-      for (let j = 0; j < m; j++) out[cBase + i * m + j] = row[j];
     }
   }
+  for (; i < n; i++) {
+    const cRow = cOff + i * m, aRow = aOff + i * k;
+    for (let p = 0; p < k; p++) {
+      const x = a[aRow + p], bRow = bOff + p * m;
+      for (let j = 0; j < m; j++) c[cRow + j] += x * b[bRow + j];
+    }
+  }
+}
+
+/** The int32 product, wrapping like NumPy's int32 loop. */
+function gemmInt(a: ArrayLike<number>, aOff: number, b: ArrayLike<number>, bOff: number, c: Int32Array, cOff: number,
+  n: number, k: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    for (let p = 0; p < k; p++) {
+      const x = a[aOff + i * k + p], bRow = bOff + p * m, cRow = cOff + i * m;
+      for (let j = 0; j < m; j++) c[cRow + j] = (c[cRow + j] + Math.imul(x, b[bRow + j])) | 0;
+    }
+  }
+}
+
+/** Stacks of `batch` products; float work is done in float64 and rounded once at the end. */
+function gemm(a: ArrayLike<number>, b: ArrayLike<number>, out: Float64Array | Int32Array | Float32Array | Uint8Array,
+  n: number, k: number, m: number, batch: number, int: boolean): void {
+  if (int) {
+    for (let t = 0; t < batch; t++) gemmInt(a, t * n * k, b, t * k * m, out as Int32Array, t * n * m, n, k, m);
+    return;
+  }
+  const af = a instanceof Float64Array ? a : Float64Array.from(a);
+  const bf = b instanceof Float64Array ? b : Float64Array.from(b);
+  const cf = out instanceof Float64Array ? out : new Float64Array(out.length);
+  for (let t = 0; t < batch; t++) gemmFloat(af, t * n * k, bf, t * k * m, cf, t * n * m, n, k, m);
+  if (cf !== out) out.set(cf);
 }
 
 /** Matrix product with NumPy's matmul rules: 1-D operands are promoted and the added axis dropped. */
@@ -70,7 +105,7 @@ export function matmul(a: ArrayInput, b: ArrayInput): NDArray {
   const ys = shapesMatch(yBatch, batchShape) ? y2 : broadcastTo(y2, [...batchShape, k, m]);
   const dtype = productDType(x.dtype, y.dtype);
   const out = NDArray.zeros([...batchShape, n, m], dtype);
-  gemm(xs.toTypedArray(), ys.toTypedArray(), out.data, n, k, m, n * k, k * m, batch, dtype === "int32");
+  gemm(xs.toTypedArray(), ys.toTypedArray(), out.data, n, k, m, batch, dtype === "int32");
   let shape = [...batchShape, n, m];
   if (x.ndim === 1) shape = [...batchShape, m];
   if (y.ndim === 1) shape = x.ndim === 1 ? batchShape : [...batchShape, n];
