@@ -9,3 +9,4 @@ export * as data from "./data/data";
 export * as nn from "./nn/index-nn";
 export * as optim from "./optim/index-optim";
 export * as train from "./train/index-train";
+export * as plot from "./plot/index-plot";
