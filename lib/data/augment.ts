@@ -115,18 +115,45 @@ function sizePair(op: string, size: number | readonly [number, number]): [number
   return s;
 }
 
-/** A random size×size (or h×w) window, after padding each side with `padding` zeros (0 by default). */
+/**
+ * The h×w window at (top, left) of the image padded with `padding` pixels of `fill` on every side,
+ * read in one pass (no padded copy is made): crop(pad(image, padding, fill), top, left, h, w).
+ */
+function paddedWindow(image: NDArray, padding: number, fill: number, top: number, left: number, h: number, w: number): NDArray {
+  const [H, W] = hw("randomCrop", image);
+  const src = image.isContiguous ? image.data.subarray(image.offset, image.offset + image.size) : image.toTypedArray();
+  const planes = image.size / (H * W);
+  const out = NDArray.zeros([...image.shape.slice(0, -2), h, w], image.dtype);
+  const dst = out.data;
+  for (let p = 0; p < planes; p++) {
+    for (let y = 0; y < h; y++) {
+      const sy = top + y - padding;
+      const row = p * h * w + y * w;
+      if (sy < 0 || sy >= H) { if (fill !== 0) dst.fill(fill, row, row + w); continue; }
+      for (let x = 0; x < w; x++) {
+        const sx = left + x - padding;
+        dst[row + x] = sx < 0 || sx >= W ? fill : src[p * H * W + sy * W + sx];
+      }
+    }
+  }
+  return out;
+}
+
+/** A random size×size (or h×w) window, after padding each side with `padding` pixels of `fill` (0). */
 export function randomCrop(size: number | readonly [number, number], options: { padding?: number; fill?: number; seed?: number | RandomState } = {}): ImageTransform {
   const [h, w] = sizePair("randomCrop", size);
+  const padding = options.padding ?? 0;
+  const fill = options.fill ?? 0;
+  if (!Number.isInteger(padding) || padding < 0) throw new DataError("value", "randomCrop", `padding must be a non-negative integer, got ${padding}`, { argument: "padding" });
   const rng = rngFor(options.seed);
   return (image) => {
-    const x = options.padding ? pad(image, options.padding, options.fill ?? 0) : image;
-    const [H, W] = hw("randomCrop", x);
+    const [H0, W0] = hw("randomCrop", image);
+    const H = H0 + 2 * padding, W = W0 + 2 * padding;
     if (h > H || w > W) throw new DataError("value", "randomCrop", `Required crop size (${h}, ${w}) is larger than input image size (${H}, ${W})`, { argument: "size" });
-    if (h === H && w === W) return x === image ? image.copy() : x;
-    const top = rng.randint(0, H - h + 1);
-    const left = rng.randint(0, W - w + 1);
-    return crop(x, top, left, h, w);
+    // torchvision draws nothing when the window is the whole (padded) image.
+    const top = h === H && w === W ? 0 : rng.randint(0, H - h + 1);
+    const left = h === H && w === W ? 0 : rng.randint(0, W - w + 1);
+    return paddedWindow(image, padding, fill, top, left, h, w);
   };
 }
 

@@ -71,7 +71,7 @@ export class TensorDataset implements Dataset<NDArray[]> {
     return this.arrays.map((a, j) => {
       const t = j === 0 ? this.transform : j === 1 ? this.targetTransform : undefined;
       if (!t) return take(a, idx, { axis: 0 });
-      return stack(Array.from(indices, (i) => t(a.slice(i))));
+      return stackSamples(Array.from(indices, (i) => t(a.slice(i))));
     });
   }
 }
@@ -109,6 +109,19 @@ export function randomSplit<T>(dataset: Dataset<T>, fractions: readonly number[]
   return splitIndices(dataset.length, fractions, { seed: options.seed }).map((idx) => new Subset(dataset, idx));
 }
 
+/** np.stack on a new first axis, with a fast copy when every sample has the same shape and dtype. */
+function stackSamples(arrays: readonly NDArray[]): NDArray {
+  const first = arrays[0];
+  const same = arrays.every((a) => a.dtype === first.dtype && a.ndim === first.ndim && a.shape.every((s, i) => s === first.shape[i]));
+  if (!same) return stack(arrays); // np.stack's own error names the shapes
+  const size = first.size;
+  const out = NDArray.zeros([arrays.length, ...first.shape], first.dtype);
+  arrays.forEach((a, k) => {
+    out.data.set(a.isContiguous ? a.data.subarray(a.offset, a.offset + size) : a.toTypedArray(), k * size);
+  });
+  return out;
+}
+
 /**
  * Stacks samples into a batch: NDArrays stack on a new first axis, numbers become a 1-D array
  * (int32 when all are integers, else float64), tuples collate position by position.
@@ -116,7 +129,7 @@ export function randomSplit<T>(dataset: Dataset<T>, fractions: readonly number[]
 export function collate<T>(samples: readonly T[]): Batch<T> {
   if (samples.length === 0) throw new DataError("value", "collate", "cannot collate an empty batch");
   const first = samples[0] as unknown;
-  if (first instanceof NDArray) return stack(samples as unknown as NDArray[]) as Batch<T>;
+  if (first instanceof NDArray) return stackSamples(samples as unknown as NDArray[]) as Batch<T>;
   if (typeof first === "number") {
     const nums = samples as unknown as number[];
     const ints = nums.every(Number.isInteger);

@@ -64,8 +64,14 @@ describe("random transforms are seeded", () => {
     expect(t(big).toArray()).toEqual(crop(big, 3, 4, 4, 4).toArray());
     expect(t(big).toArray()).toEqual(crop(big, 0, 1, 4, 4).toArray());
     expect(t(big).toArray()).toEqual(crop(big, 3, 0, 4, 4).toArray());
-    const padded = randomCrop(3, { padding: 1, seed: 1 })(img);
-    expect(padded.shape).toEqual([3, 3]);
+    // With padding the window is read from the padded image: RandomState(1) draws (3, 4) then (0, 1)
+    // for randint(0, 10 - 6 + 1) = randint(0, 5).
+    const withPad = randomCrop(6, { padding: 1, fill: -1, seed: 1 });
+    const chw = np.stack([big, big.negative()]);
+    expect(withPad(chw).toArray()).toEqual(crop(pad(chw, 1, -1), 3, 4, 6, 6).toArray());
+    expect(withPad(chw).toArray()).toEqual(crop(pad(chw, 1, -1), 0, 1, 6, 6).toArray());
+    expect(randomCrop(3, { padding: 1, seed: 1 })(img).shape).toEqual([3, 3]);
+    expect(randomCrop(4, { seed: 1 })(np.arange(16).reshape(4, 4).T).toArray()).toEqual(np.arange(16).reshape(4, 4).T.toArray());
     expect(thrown(() => randomCrop(5)(img)).message).toBe("randomCrop: Required crop size (5, 5) is larger than input image size (3, 4)");
   });
   it("randomResizedCrop draws torchvision's windows from NumPy's stream", () => {

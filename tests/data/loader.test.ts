@@ -130,5 +130,10 @@ describe("Subset, MapDataset, randomSplit, collate", () => {
     expect(A.toArray()).toEqual([[1, 2], [3, 4]]);
     expect(b.dtype).toBe("float64");
     expect(thrown(() => collate([])).message).toBe("collate: cannot collate an empty batch");
+    // Views (a transpose, a row of a bigger array) are copied in C order; shapes must agree.
+    const M = np.arange(6).reshape(2, 3);
+    expect((collate([M.T, M.T.multiply(10)]) as NDArray).toArray()).toEqual([[[0, 3], [1, 4], [2, 5]], [[0, 30], [10, 40], [20, 50]]]);
+    expect((collate([M.slice(1), M.slice(0)]) as NDArray).toArray()).toEqual([[3, 4, 5], [0, 1, 2]]);
+    expect(() => collate([np.zeros([2]), np.zeros([3])])).toThrow(/stack/);
   });
 });
