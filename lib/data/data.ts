@@ -17,6 +17,6 @@ export {
 } from "./augment";
 export type { ImageTransform } from "./augment";
 export {
-  wordTokenize, charTokenize, Vocabulary, padSequences, SPECIAL_TOKENS, PAD, UNK, SOS, EOS, MASK,
+  wordTokenize, charTokenize, Vocabulary, padSequences, bagOfWords, SPECIAL_TOKENS, PAD, UNK, SOS, EOS, MASK,
 } from "./text";
 export type { WordTokenizeOptions, VocabularyOptions } from "./text";

@@ -42,6 +42,8 @@ export interface VocabularyOptions {
   maxSize?: number;
   /** Special tokens, ids 0.. in this order; default [PAD] [UNK] [SOS] [EOS] [MASK]. Must contain [UNK]. */
   specials?: readonly string[];
+  /** Tokens to leave out (e.g. stop words); they map to [UNK]. */
+  exclude?: Iterable<string>;
 }
 
 /**
@@ -79,8 +81,9 @@ export class Vocabulary {
       else for (const t of item) add(t);
     }
     const specialSet = new Set(specials);
+    const excluded = new Set(options.exclude ?? []);
     // Map iteration follows insertion (first-seen) order, and sort is stable: ties keep that order.
-    let words = [...counts.entries()].filter(([t, c]) => c >= minFreq && !specialSet.has(t)).sort((a, b) => b[1] - a[1]).map(([t]) => t);
+    let words = [...counts.entries()].filter(([t, c]) => c >= minFreq && !specialSet.has(t) && !excluded.has(t)).sort((a, b) => b[1] - a[1]).map(([t]) => t);
     if (options.maxSize !== undefined) words = words.slice(0, options.maxSize);
     return new Vocabulary([...specials, ...words], counts);
   }
@@ -125,5 +128,21 @@ export function padSequences(sequences: readonly (readonly number[])[], options:
   const out = NDArray.zeros([sequences.length, maxLen], "int32");
   out.fill(options.padValue ?? 0);
   sequences.forEach((s, i) => { for (let j = 0; j < Math.min(s.length, maxLen); j++) out.data[i * maxLen + j] = s[j]; });
+  return out;
+}
+
+/**
+ * Bag of words: an (n documents, vocabulary size) float64 array whose entry (i, j) counts token j
+ * in document i (1/0 presence with binary: true). Unknown tokens count toward [UNK].
+ */
+export function bagOfWords(documents: readonly (readonly string[])[], vocab: Vocabulary, options: { binary?: boolean } = {}): NDArray {
+  const V = vocab.length;
+  const out = NDArray.zeros([documents.length, V], "float64");
+  documents.forEach((doc, i) => {
+    for (const t of doc) {
+      const k = i * V + vocab.indexOf(t);
+      out.data[k] = options.binary ? 1 : out.data[k] + 1;
+    }
+  });
   return out;
 }

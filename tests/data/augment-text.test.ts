@@ -3,7 +3,7 @@ import { data, np } from "../../lib/index";
 
 const {
   hflip, vflip, crop, pad, resize, randomHorizontalFlip, randomVerticalFlip, randomCrop, randomResizedCrop,
-  randomResizedCropParams, compose, wordTokenize, charTokenize, Vocabulary, padSequences, DataError,
+  randomResizedCropParams, compose, wordTokenize, charTokenize, Vocabulary, padSequences, bagOfWords, DataError,
 } = data;
 
 function thrown(f: () => unknown): InstanceType<typeof DataError> {
@@ -136,6 +136,14 @@ describe("Vocabulary", () => {
   it("errors: no [UNK], bad ids", () => {
     expect(thrown(() => Vocabulary.build(["x"], { specials: ["[PAD]"] })).message).toBe("Vocabulary: the vocabulary has no [UNK] token");
     expect(thrown(() => Vocabulary.build(["x"]).tokenOf(6)).message).toBe("Vocabulary.tokenOf: id 6 is not in [0, 6)");
+  });
+  it("exclude leaves stop words out; bagOfWords counts tokens per document", () => {
+    const v = Vocabulary.build(docs, { exclude: ["the", "a"] });
+    expect(v.itos.slice(5)).toEqual(["whale", "sea", "ship"]);
+    const B = bagOfWords([["whale", "whale", "the"], ["ship", "sea"]], v);
+    expect(B.shape).toEqual([2, 8]);
+    expect(B.toArray()).toEqual([[0, 1, 0, 0, 0, 2, 0, 0], [0, 0, 0, 0, 0, 0, 1, 1]]);
+    expect(bagOfWords([["whale", "whale"]], v, { binary: true }).toArray()).toEqual([[0, 0, 0, 0, 0, 1, 0, 0]]);
   });
   it("padSequences pads with 0 ([PAD]) and cuts to maxLen", () => {
     const P = padSequences([[5, 6, 7], [8]]);
