@@ -160,6 +160,8 @@ export class Tensor {
     return extra ? body.replace(/\)$/, `${extra})`) : body;
   }
   [inspectSymbol](): string { return this.toString(); }
+  /** In a notebook: PyTorch's repr (the value's table is left to the NDArray itself). */
+  [Symbol.for("jupyter.mimeBundle")](): Record<string, string> { return { "text/plain": this.toString() }; }
 }
 
 /** Tensors reachable from `root`, each after all of its inputs (iterative DFS: deep graphs are fine). */

@@ -7,6 +7,7 @@ import { formatShape, IndexError, ValueError } from "./errors";
 import { gather, isCContiguous } from "./iterate";
 import { contiguousStrides, Shape, sizeOf } from "./shape";
 import { formatArray, formatArrayStr } from "./format";
+import { arrayTable } from "./html";
 import * as ew from "./elementwise";
 import * as red from "./reduce";
 import * as man from "./manipulate";
@@ -23,6 +24,7 @@ export interface AxisOptions { axis?: number | readonly number[] | null; keepdim
 export interface SingleAxisOptions { axis?: number | null; keepdims?: boolean }
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
+const mimeBundleSymbol = Symbol.for("jupyter.mimeBundle");
 
 export class NDArray {
   readonly data: TypedArray;
@@ -243,6 +245,13 @@ export class NDArray {
   /** NumPy's repr(x): array([[1., 2.], ...]), with the dtype when it is not float64. */
   repr(): string { return formatArray(this.toTypedArray(), this.shape, this.dtype); }
   [inspectSymbol](): string { return this.repr(); }
+  /** In a notebook: the repr, plus an HTML table when the array is 2-D and small. */
+  [mimeBundleSymbol](): Record<string, string> {
+    const values = this.toTypedArray();
+    const table = arrayTable(values, this.shape, this.dtype);
+    const text = formatArray(values, this.shape, this.dtype);
+    return table ? { "text/plain": text, "text/html": table } : { "text/plain": text };
+  }
   toJSON(): unknown { return this.toArray(); }
 }
 

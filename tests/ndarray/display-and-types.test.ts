@@ -137,3 +137,18 @@ describe("conversions and flat item", () => {
     expect(() => np.extract(np.ones([13], { dtype: "bool" }), x)).toThrow("index 12 is out of bounds for axis 0 with size 12");
   });
 });
+
+describe("notebook display", () => {
+  const bundle = (x: unknown) => (x as any)[Symbol.for("jupyter.mimeBundle")]();
+  it("small 2-D arrays offer an HTML table next to the repr", () => {
+    const b = bundle(np.array([[1, 2.5], [NaN, -4]]));
+    expect(b["text/plain"]).toBe("array([[ 1. ,  2.5],\n       [ nan, -4. ]])");
+    expect(b["text/html"]).toContain("<tr><th>1</th><td>nan</td><td>-4.</td></tr>");
+    expect(b["text/html"]).toContain("shape (2, 2), float64");
+  });
+  it("1-D, large and empty arrays show the repr only", () => {
+    expect(Object.keys(bundle(np.arange(3)))).toEqual(["text/plain"]);
+    expect(Object.keys(bundle(np.zeros([21, 2])))).toEqual(["text/plain"]);
+    expect(Object.keys(bundle(np.zeros([0, 2])))).toEqual(["text/plain"]);
+  });
+});
