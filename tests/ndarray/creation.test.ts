@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { np, NDArray } from "../../lib/index";
 import { decodeNumber, EncodedArray, loadFixture } from "../helpers/fixtures";
+import { expectNumPy, ourDType, thrown } from "../helpers/numpy";
 
 interface ArangeCase { args: number[]; expected: EncodedArray }
 interface LinspaceCase {
@@ -15,23 +16,6 @@ const fx = loadFixture<{
   astype: { values: number[]; int32: EncodedArray; float32: EncodedArray; bool: EncodedArray };
 }>("creation_cases");
 
-/** NumPy's dtype name as ours (NumPy's default int64 is our int32). */
-function ourDType(numpy: string): NDArray["dtype"] {
-  return numpy === "int64" ? "int32" : (numpy as NDArray["dtype"]);
-}
-
-/** Exact comparison with a NumPy result: shape, dtype and every value (Object.is, so -0 counts). */
-function expectNumPy(actual: NDArray, expected: EncodedArray): void {
-  expect(actual.shape).toEqual(expected.shape);
-  expect(actual.dtype).toBe(ourDType(expected.dtype));
-  expect(Array.from(actual.toTypedArray())).toEqual(expected.data.map(decodeNumber));
-}
-
-/** Runs f and returns what it threw (failing the test if it did not throw). */
-function thrown(f: () => unknown): any {
-  try { f(); } catch (e) { return e; }
-  throw new Error("expected an error");
-}
 
 describe("np.array from nested arrays", () => {
   it("0-d: a number gives a float64 scalar array, a boolean a bool one", () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { np, NDArray } from "../../lib/index";
 import { decodeNumber, EncodedArray, loadFixture } from "../helpers/fixtures";
+import { expectNumPy, ourDType, thrown } from "../helpers/numpy";
 
 interface ErrorCase { error: string; message: string }
 interface ReshapeCase { shape: number[]; shares: boolean; values: EncodedArray }
@@ -20,22 +21,6 @@ const a34 = (): NDArray => np.arange(12, null, 1, { dtype: "float64" }).reshape(
 /** np.arange(24.).reshape(2, 3, 4). */
 const a234 = (): NDArray => np.arange(24, null, 1, { dtype: "float64" }).reshape(2, 3, 4);
 
-function ourDType(numpy: string): NDArray["dtype"] {
-  return numpy === "int64" ? "int32" : (numpy as NDArray["dtype"]);
-}
-
-/** Exact comparison with a NumPy result: shape, dtype and values. */
-function expectNumPy(actual: NDArray, expected: EncodedArray): void {
-  expect(actual).toBeInstanceOf(NDArray);
-  expect(actual.shape).toEqual(expected.shape);
-  expect(actual.dtype).toBe(ourDType(expected.dtype));
-  expect(Array.from(actual.toTypedArray())).toEqual(expected.data.map(decodeNumber));
-}
-
-function thrown(f: () => unknown): any {
-  try { f(); } catch (e) { return e; }
-  throw new Error("expected an error");
-}
 
 /** The error NumPy raised for fixture case `name`: our class, code and NumPy's sentence. */
 function expectNumPyError(name: string, code: string, f: () => unknown): void {
