@@ -3,8 +3,8 @@
 // written by scripts/numpy_fixtures/creation_cases.py).
 import { describe, expect, it } from "vitest";
 import { np, NDArray } from "../../lib/index";
-import { decodeNumber, EncodedArray, loadFixture } from "../helpers/fixtures";
-import { expectNumPy, ourDType, thrown } from "../helpers/numpy";
+import { EncodedArray, loadFixture } from "../helpers/fixtures";
+import { expectNumPy, thrown } from "../helpers/numpy";
 
 interface ArangeCase { args: number[]; expected: EncodedArray }
 interface LinspaceCase {

@@ -4,8 +4,8 @@
 // fixture entry is keyed by a name that the test below performs the same way.
 import { describe, expect, it } from "vitest";
 import { np, NDArray } from "../../lib/index";
-import { decodeNumber, EncodedArray, loadFixture } from "../helpers/fixtures";
-import { expectNumPy, ourDType, thrown } from "../helpers/numpy";
+import { EncodedArray, loadFixture } from "../helpers/fixtures";
+import { expectNumPy, thrown } from "../helpers/numpy";
 
 interface ErrorCase { error: string; message: string }
 interface ReshapeCase { shape: number[]; shares: boolean; values: EncodedArray }
