@@ -18,11 +18,11 @@ describe("execute_request", () => {
     expect(types(iopub)).toEqual(["status", "execute_input", "execute_result", "status"]);
     expect(iopub[0].content).toEqual({ execution_state: "busy" });
     expect(iopub[1].content).toEqual({ code: 'import { np } from "./lib/index";\nnp.arange(6).reshape(2, 3)', execution_count: 1 });
-    expect(iopub[2].content).toEqual({
-      execution_count: 1,
-      data: { "text/plain": "array([[0, 1, 2],\n       [3, 4, 5]], dtype=int32)" },
-      metadata: {},
-    });
+    // A small 2-D array also offers an HTML table; text/plain stays NumPy's repr.
+    expect(iopub[2].content.execution_count).toBe(1);
+    expect(iopub[2].content.data["text/plain"]).toBe("array([[0, 1, 2],\n       [3, 4, 5]], dtype=int32)");
+    expect(iopub[2].content.data["text/html"]).toContain("<tr><th>1</th><td>3</td><td>4</td><td>5</td></tr>");
+    expect(Object.keys(iopub[2].content.data).sort()).toEqual(["text/html", "text/plain"]);
     expect(iopub[3].content).toEqual({ execution_state: "idle" });
   }, 60_000);
 
