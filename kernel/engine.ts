@@ -280,7 +280,7 @@ export class Engine {
       ename = err.name || err.constructor?.name || "Error";
       evalue = String(err.message ?? "");
       stack = err.stack;
-      if (evalue === "Script execution interrupted." && ename === "Error") {
+      if ((err as { code?: string }).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
         ename = "InterruptError";
         evalue = "execution interrupted";
       }

@@ -77,5 +77,47 @@ class NnbookKernelTests(jupyter_kernel_test.KernelTests):
     code_clear_output = "clearOutput()"
 
 
+class NotebookExecutionTests(unittest.TestCase):
+    """Runs a notebook the way nbconvert --execute does (nbclient), from notebooks/."""
+
+    def run_notebook(self, **kwargs):
+        import nbformat
+        from nbclient import NotebookClient
+
+        nb = nbformat.read(os.path.join(ROOT, "tests", "kernel", "fixtures", "smoke.ipynb"), as_version=4)
+        client = NotebookClient(nb, kernel_name="nnbook", timeout=120, resources={"metadata": {"path": NOTEBOOKS}}, **kwargs)
+        client.execute()
+        return nb
+
+    def test_outputs_and_the_tagged_error(self):
+        nb = self.run_notebook()
+        cells = [c for c in nb.cells if c.cell_type == "code"]
+        self.assertEqual([c.execution_count for c in cells], [1, 2, 3, 4])
+        self.assertEqual(cells[0].outputs[0]["output_type"], "execute_result")
+        self.assertEqual(cells[0].outputs[0]["data"]["text/plain"], "array([[0, 1, 2],\n       [3, 4, 5]], dtype=int32)")
+        self.assertEqual(cells[1].outputs[0]["text"], "shape [ 2, 3 ]\n")
+        self.assertEqual(cells[1].outputs[1]["data"], {"text/html": "<b>X</b>", "text/plain": "X"})
+        err = cells[2].outputs[0]
+        self.assertEqual(err["output_type"], "error")
+        self.assertEqual(err["ename"], "BroadcastError")
+        self.assertEqual(err["evalue"], "add: operands could not be broadcast together with shapes (2,3) (4,)")
+        self.assertEqual(err["traceback"][0], "Cell [3], line 1:")
+        self.assertEqual(cells[3].outputs[0]["data"]["text/plain"], "15")
+
+    def test_an_untagged_error_stops_the_run_with_its_name_and_message(self):
+        from nbclient.exceptions import CellExecutionError
+
+        import nbformat
+        from nbclient import NotebookClient
+
+        nb = nbformat.read(os.path.join(ROOT, "tests", "kernel", "fixtures", "smoke.ipynb"), as_version=4)
+        nb.cells[3].metadata["tags"] = []
+        client = NotebookClient(nb, kernel_name="nnbook", timeout=120, resources={"metadata": {"path": NOTEBOOKS}})
+        with self.assertRaises(CellExecutionError) as ctx:
+            client.execute()
+        self.assertIn("BroadcastError: add: operands could not be broadcast together with shapes (2,3) (4,)", str(ctx.exception))
+        self.assertEqual(nb.cells[4].get("outputs"), [])
+
+
 if __name__ == "__main__":
     unittest.main()
