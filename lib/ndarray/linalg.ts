@@ -7,6 +7,8 @@ import { broadcastShapes, normalizeAxis, sizeOf } from "./shape";
 import { broadcastTo, moveaxis, reshape, transpose as transposeAxes } from "./manipulate";
 import { abs, multiply, power } from "./elementwise";
 import { max, min, sum } from "./reduce";
+import { getBackend } from "./backend";
+import { StridedMatrix, wasmGemm } from "../kernels/gemm-wasm";
 
 const SIGNATURE = "(n?,k),(k,m?)->(n?,m?)";
 
@@ -59,6 +61,38 @@ function gemmInt(a: ArrayLike<number>, aOff: number, b: ArrayLike<number>, bOff:
   }
 }
 
+/** Where each matrix of a stack starts: the offsets of view[t0, t1, ..., :, :] in C order of t. */
+function matrixOffsets(view: NDArray, batchShape: readonly number[]): number[] {
+  const offsets: number[] = [];
+  const nd = batchShape.length;
+  const counter = new Array<number>(nd).fill(0);
+  let at = view.offset;
+  for (let t = 0, total = sizeOf(batchShape); t < total; t++) {
+    offsets.push(at);
+    for (let d = nd - 1; d >= 0; d--) {
+      at += view.strides[d];
+      if (++counter[d] < batchShape[d]) break;
+      at -= view.strides[d] * batchShape[d];
+      counter[d] = 0;
+    }
+  }
+  return offsets;
+}
+
+/**
+ * The float product on the WebAssembly SIMD kernels, straight from the operands' strides (a
+ * transposed view costs no copy). float32 results are computed in float32, as NumPy does.
+ */
+function gemmWasm(xs: NDArray, ys: NDArray, out: NDArray, n: number, k: number, m: number, batchShape: readonly number[]): void {
+  const type = out.dtype === "float32" ? "f32" : "f64";
+  const xo = matrixOffsets(xs, batchShape), yo = matrixOffsets(ys, batchShape);
+  const strided = (v: NDArray, offset: number): StridedMatrix =>
+    ({ data: v.data, offset, rowStride: v.strides[v.ndim - 2], colStride: v.strides[v.ndim - 1] });
+  for (let t = 0; t < xo.length; t++) {
+    wasmGemm!(type, strided(xs, xo[t]), strided(ys, yo[t]), n, k, m, out.data as Float64Array | Float32Array, t * n * m);
+  }
+}
+
 /** Stacks of `batch` products; float work is done in float64 and rounded once at the end. */
 function gemm(a: ArrayLike<number>, b: ArrayLike<number>, out: Float64Array | Int32Array | Float32Array | Uint8Array,
   n: number, k: number, m: number, batch: number, int: boolean): void {
@@ -105,7 +139,11 @@ export function matmul(a: ArrayInput, b: ArrayInput): NDArray {
   const ys = shapesMatch(yBatch, batchShape) ? y2 : broadcastTo(y2, [...batchShape, k, m]);
   const dtype = productDType(x.dtype, y.dtype);
   const out = NDArray.zeros([...batchShape, n, m], dtype);
-  gemm(xs.toTypedArray(), ys.toTypedArray(), out.data, n, k, m, batch, dtype === "int32");
+  if (wasmGemm !== null && getBackend() === "wasm" && (dtype === "float64" || dtype === "float32")) {
+    gemmWasm(xs, ys, out, n, k, m, batchShape);
+  } else {
+    gemm(xs.toTypedArray(), ys.toTypedArray(), out.data, n, k, m, batch, dtype === "int32");
+  }
   let shape = [...batchShape, n, m];
   if (x.ndim === 1) shape = [...batchShape, m];
   if (y.ndim === 1) shape = x.ndim === 1 ? batchShape : [...batchShape, n];

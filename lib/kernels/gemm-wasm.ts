@@ -1,0 +1,111 @@
+// Runs matrix products on the WebAssembly SIMD kernels of gemm.wat. This file packs the operands
+// (from any strides, converting to the kernel's float type) into the module's memory, calls the
+// kernel and copies the product out. The module is compiled synchronously from bytes embedded in
+// gemm-wasm-bytes.ts; where this engine lacks WebAssembly SIMD, `wasmGemm` is null and callers use
+// the TypeScript kernels.
+import { GEMM_WASM_BASE64 } from "./gemm-wasm-bytes";
+
+/** A matrix inside a typed array: element (i, j) is data[offset + i·rowStride + j·colStride]. */
+export interface StridedMatrix {
+  readonly data: ArrayLike<number>;
+  readonly offset: number;
+  readonly rowStride: number;
+  readonly colStride: number;
+}
+
+interface Exports {
+  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  gemm_f64(a: number, b: number, c: number, n: number, k: number, m: number): void;
+  gemm_f32(a: number, b: number, c: number, n: number, k: number, m: number): void;
+}
+
+const MR = 4; // rows per A micro-panel (both kernels)
+
+function decode(base64: string): Uint8Array {
+  if (typeof Buffer !== "undefined") return new Uint8Array(Buffer.from(base64, "base64"));
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** The few WebAssembly JS APIs used here (typed locally: the lib compiles without DOM types). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+function instantiate(): Exports | null {
+  try {
+    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    if (wasm === undefined) return null;
+    const module = new wasm.Module(decode(GEMM_WASM_BASE64));
+    return new wasm.Instance(module, {}).exports as Exports;
+  } catch {
+    return null; // no SIMD in this engine: the TypeScript kernels do the work
+  }
+}
+
+const kernels = instantiate();
+
+/** Grows the module's memory to at least `bytes`. */
+function reserve(k: Exports, bytes: number): void {
+  const have = k.memory.buffer.byteLength;
+  if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
+}
+
+const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
+
+/** A into micro-panels of 4 rows (zero rows pad the last), p-major inside a panel. */
+function packA(dst: Float64Array | Float32Array, at: number, a: StridedMatrix, n: number, k: number): void {
+  const src = a.data, rs = a.rowStride, cs = a.colStride;
+  const nP = roundUp(n, MR);
+  for (let i = 0; i < nP; i += MR) {
+    const panel = at + i * k;
+    for (let r = 0; r < MR; r++) {
+      let d = panel + r;
+      if (i + r >= n) { for (let p = 0; p < k; p++, d += MR) dst[d] = 0; continue; }
+      let s = a.offset + (i + r) * rs;
+      for (let p = 0; p < k; p++, d += MR, s += cs) dst[d] = src[s];
+    }
+  }
+}
+
+/** B into micro-panels of nr columns (zero columns pad the last), p-major inside a panel. */
+function packB(dst: Float64Array | Float32Array, at: number, b: StridedMatrix, k: number, m: number, nr: number): void {
+  const src = b.data, rs = b.rowStride, cs = b.colStride;
+  const mP = roundUp(m, nr);
+  for (let j = 0; j < mP; j += nr) {
+    const width = Math.min(nr, m - j);
+    let d = at + j * k;
+    for (let p = 0; p < k; p++, d += nr) {
+      let s = b.offset + p * rs + j * cs;
+      let c = 0;
+      for (; c < width; c++, s += cs) dst[d + c] = src[s];
+      for (; c < nr; c++) dst[d + c] = 0;
+    }
+  }
+}
+
+/**
+ * out[outOffset + i·m + j] = Σ_p A[i, p] · B[p, j] in float64 ("f64") or float32 ("f32")
+ * arithmetic. Null when the wasm kernels cannot run here.
+ */
+export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: StridedMatrix, n: number, k: number, m: number,
+  out: Float64Array | Float32Array, outOffset: number) => void) = kernels === null ? null : (type, a, b, n, k, m, out, outOffset) => {
+  const k0 = kernels;
+  const size = type === "f64" ? 8 : 4, nr = type === "f64" ? 4 : 8;
+  const nP = roundUp(n, MR), mP = roundUp(m, nr);
+  const aLen = nP * k, bLen = k * mP, cLen = nP * mP;
+  // A, then B, then C, each starting on a 16-byte boundary (lengths are multiples of 4 elements).
+  reserve(k0, (aLen + bLen + cLen) * size);
+  const View = type === "f64" ? Float64Array : Float32Array;
+  const mem = new View(k0.memory.buffer, 0, aLen + bLen + cLen);
+  packA(mem, 0, a, n, k);
+  packB(mem, aLen, b, k, m, nr);
+  const c = mem.subarray(aLen + bLen);
+  c.fill(0);
+  if (k > 0) (type === "f64" ? k0.gemm_f64 : k0.gemm_f32)(0, aLen * size, (aLen + bLen) * size, nP, k, mP);
+  if (mP === m) out.set(c.subarray(0, n * m), outOffset);
+  else for (let i = 0; i < n; i++) out.set(c.subarray(i * mP, i * mP + m), outOffset + i * m);
+};

@@ -1,0 +1,145 @@
+;; Matrix-product kernels in WebAssembly SIMD (128-bit), the source of gemm.wasm.
+;; Build: npm run build:wasm (scripts/build-wasm.js assembles this file with the wabt package);
+;; tests/perf/wasm-artifact.test.ts checks that the committed gemm.wasm is this file assembled.
+;;
+;; C (n×m) += A (n×k) · B (k×m), with both operands already packed by the caller
+;; (lib/kernels/gemm-wasm.ts), GotoBLAS style:
+;;   A in micro-panels of MR = 4 rows: panel i/4 starts at element i·k and holds, for each p in
+;;     0..k-1, the 4 values A[i..i+3, p] side by side;
+;;   B in micro-panels of NR columns (4 for float64, 8 for float32): panel j/NR starts at element
+;;     j·k and holds, for each p, the NR values B[p, j..j+NR-1];
+;;   C row-major with m columns; n is a multiple of 4 and m of NR (the caller pads with zeros).
+;; The micro-kernel keeps a 4×NR tile of C in 8 vector registers, so each step over p loads two
+;; vectors of B and four broadcast values of A for 16 multiply-adds. The loops around it cut k into
+;; blocks of KC = 256 and the rows into blocks of MC = 64, so a B micro-panel (KC×NR) stays in L1
+;; and a block of A panels (MC×KC) in L2 while they are reused.
+(module
+  (memory (export "memory") 1)
+
+  ;; 4×4 float64 tile: C[r, 0..3] += Σ_p A[r, p] · B[p, 0..3] over kc steps.
+  (func $tile_f64 (param $ap i32) (param $bp i32) (param $cp i32) (param $kc i32) (param $ldc i32)
+    (local $b0 v128) (local $b1 v128) (local $a v128)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (loop $p
+      (local.set $b0 (v128.load offset=0 (local.get $bp)))
+      (local.set $b1 (v128.load offset=16 (local.get $bp)))
+      (local.set $a (v128.load64_splat offset=0 (local.get $ap)))
+      (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $a) (local.get $b0))))
+      (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $a) (local.get $b1))))
+      (local.set $a (v128.load64_splat offset=8 (local.get $ap)))
+      (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $a) (local.get $b0))))
+      (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $a) (local.get $b1))))
+      (local.set $a (v128.load64_splat offset=16 (local.get $ap)))
+      (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $a) (local.get $b0))))
+      (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $a) (local.get $b1))))
+      (local.set $a (v128.load64_splat offset=24 (local.get $ap)))
+      (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $a) (local.get $b0))))
+      (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $a) (local.get $b1))))
+      (local.set $ap (i32.add (local.get $ap) (i32.const 32)))
+      (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
+      (br_if $p (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
+    ;; add the tile into C, one row of 4 values (two vectors) at a time
+    (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c00)))
+    (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c01)))
+    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+    (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c10)))
+    (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c11)))
+    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+    (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c20)))
+    (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c21)))
+    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+    (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c30)))
+    (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c31))))
+
+  ;; 4×8 float32 tile: the same with four lanes per vector.
+  (func $tile_f32 (param $ap i32) (param $bp i32) (param $cp i32) (param $kc i32) (param $ldc i32)
+    (local $b0 v128) (local $b1 v128) (local $a v128)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (loop $p
+      (local.set $b0 (v128.load offset=0 (local.get $bp)))
+      (local.set $b1 (v128.load offset=16 (local.get $bp)))
+      (local.set $a (v128.load32_splat offset=0 (local.get $ap)))
+      (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $a) (local.get $b0))))
+      (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $a) (local.get $b1))))
+      (local.set $a (v128.load32_splat offset=4 (local.get $ap)))
+      (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $a) (local.get $b0))))
+      (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $a) (local.get $b1))))
+      (local.set $a (v128.load32_splat offset=8 (local.get $ap)))
+      (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $a) (local.get $b0))))
+      (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $a) (local.get $b1))))
+      (local.set $a (v128.load32_splat offset=12 (local.get $ap)))
+      (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $a) (local.get $b0))))
+      (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $a) (local.get $b1))))
+      (local.set $ap (i32.add (local.get $ap) (i32.const 16)))
+      (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
+      (br_if $p (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
+    (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c00)))
+    (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c01)))
+    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+    (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c10)))
+    (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c11)))
+    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+    (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c20)))
+    (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c21)))
+    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+    (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c30)))
+    (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c31))))
+
+  ;; The blocked loops around a tile. $size is the element size in bytes (8 or 4), $nr the tile
+  ;; width; $f32 picks the tile. All offsets are in bytes.
+  (func $gemm (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $k i32) (param $m i32)
+    (param $size i32) (param $nr i32) (param $f32 i32)
+    (local $pc i32) (local $kc i32) (local $ic i32) (local $icEnd i32) (local $jr i32) (local $ir i32)
+    (local $bp i32) (local $ldc i32)
+    (local.set $ldc (i32.mul (local.get $m) (local.get $size)))
+    (block $donePc (loop $loopPc
+      (br_if $donePc (i32.ge_u (local.get $pc) (local.get $k)))
+      (local.set $kc (select (i32.const 256) (i32.sub (local.get $k) (local.get $pc))
+        (i32.lt_u (i32.const 256) (i32.sub (local.get $k) (local.get $pc)))))
+      (local.set $ic (i32.const 0))
+      (block $doneIc (loop $loopIc
+        (br_if $doneIc (i32.ge_u (local.get $ic) (local.get $n)))
+        (local.set $icEnd (select (i32.add (local.get $ic) (i32.const 64)) (local.get $n)
+          (i32.lt_u (i32.add (local.get $ic) (i32.const 64)) (local.get $n))))
+        (local.set $jr (i32.const 0))
+        (block $doneJr (loop $loopJr
+          (br_if $doneJr (i32.ge_u (local.get $jr) (local.get $m)))
+          ;; B panel jr/NR at element jr·k, then pc rows of NR values in
+          (local.set $bp (i32.add (local.get $b) (i32.mul (local.get $size)
+            (i32.add (i32.mul (local.get $jr) (local.get $k)) (i32.mul (local.get $pc) (local.get $nr))))))
+          (local.set $ir (local.get $ic))
+          (block $doneIr (loop $loopIr
+            (br_if $doneIr (i32.ge_u (local.get $ir) (local.get $icEnd)))
+            (if (local.get $f32)
+              (then (call $tile_f32
+                (i32.add (local.get $a) (i32.mul (local.get $size)
+                  (i32.add (i32.mul (local.get $ir) (local.get $k)) (i32.mul (local.get $pc) (i32.const 4)))))
+                (local.get $bp)
+                (i32.add (local.get $c) (i32.mul (local.get $size)
+                  (i32.add (i32.mul (local.get $ir) (local.get $m)) (local.get $jr))))
+                (local.get $kc) (local.get $ldc)))
+              (else (call $tile_f64
+                (i32.add (local.get $a) (i32.mul (local.get $size)
+                  (i32.add (i32.mul (local.get $ir) (local.get $k)) (i32.mul (local.get $pc) (i32.const 4)))))
+                (local.get $bp)
+                (i32.add (local.get $c) (i32.mul (local.get $size)
+                  (i32.add (i32.mul (local.get $ir) (local.get $m)) (local.get $jr))))
+                (local.get $kc) (local.get $ldc))))
+            (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
+            (br $loopIr)))
+          (local.set $jr (i32.add (local.get $jr) (local.get $nr)))
+          (br $loopJr)))
+        (local.set $ic (local.get $icEnd))
+        (br $loopIc)))
+      (local.set $pc (i32.add (local.get $pc) (local.get $kc)))
+      (br $loopPc))))
+
+  (func (export "gemm_f64") (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $k i32) (param $m i32)
+    (call $gemm (local.get $a) (local.get $b) (local.get $c) (local.get $n) (local.get $k) (local.get $m)
+      (i32.const 8) (i32.const 4) (i32.const 0)))
+
+  (func (export "gemm_f32") (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $k i32) (param $m i32)
+    (call $gemm (local.get $a) (local.get $b) (local.get $c) (local.get $n) (local.get $k) (local.get $m)
+      (i32.const 4) (i32.const 8) (i32.const 1))))

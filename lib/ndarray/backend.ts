@@ -1,0 +1,26 @@
+// Which kernels run the heavy loops. The pure TypeScript kernels always exist; a WebAssembly SIMD
+// build of the hot ones (lib/kernels/) is used when this JavaScript engine can run it, unless the
+// environment says NNBOOK_WASM=0 or np.setBackend("ts") chose otherwise. Both give the same
+// results within float rounding (tests run both).
+import { wasmGemm } from "../kernels/gemm-wasm";
+
+export type Backend = "wasm" | "ts";
+
+let wanted: Backend = typeof process !== "undefined" && process.env && process.env.NNBOOK_WASM === "0" ? "ts" : "wasm";
+
+/** Chooses the kernels: "wasm" (the default where WebAssembly SIMD works) or "ts". */
+export function setBackend(backend: Backend): void {
+  if (backend !== "wasm" && backend !== "ts") throw new Error(`setBackend: unknown backend ${JSON.stringify(backend)}; use "wasm" or "ts"`);
+  wanted = backend;
+}
+
+/** The backend asked for (the wasm kernels may still be unavailable: see kernelInfo). */
+export function getBackend(): Backend {
+  return wanted;
+}
+
+/** A line for benchmarks and bug reports: which kernels are in use. */
+export function kernelInfo(): string {
+  if (wanted === "ts") return "ts (pure TypeScript, chosen)";
+  return wasmGemm !== null ? "wasm (WebAssembly SIMD matmul)" : "ts (pure TypeScript: this engine has no WebAssembly SIMD)";
+}

@@ -1,0 +1,82 @@
+// The WebAssembly SIMD matmul and the pure TypeScript one give the same products (within float
+// rounding) for every layout the lib makes: packed, transposed, stepped and reversed views,
+// broadcast batches, vectors, edges that are not multiples of the kernel's tile.
+import { afterEach, describe, expect, it } from "vitest";
+import { np, NDArray } from "../../lib/index";
+import { wasmGemm } from "../../lib/kernels/gemm-wasm";
+
+const both = (f: () => NDArray): [NDArray, NDArray] => {
+  np.setBackend("ts");
+  const ts = f();
+  np.setBackend("wasm");
+  return [ts, f()];
+};
+
+afterEach(() => np.setBackend("wasm"));
+
+describe("matmul: wasm and TypeScript kernels agree", () => {
+  it("the wasm kernels load in Node 20 (WebAssembly SIMD)", () => {
+    expect(wasmGemm).not.toBeNull();
+    np.setBackend("wasm");
+    expect(np.kernelInfo()).toMatch(/^wasm/);
+  });
+
+  const shapes: [number, number, number][] = [[1, 1, 1], [2, 3, 4], [5, 7, 3], [4, 8, 8], [17, 33, 9], [64, 784, 128], [3, 300, 10], [130, 257, 70]];
+  for (const [n, k, m] of shapes) {
+    for (const dtype of ["float64", "float32"] as const) {
+      it(`(${n},${k}) @ (${k},${m}) ${dtype}`, () => {
+        np.random.seed(n * 1000 + k + m);
+        const a = np.random.randn(n, k).astype(dtype), b = np.random.randn(k, m).astype(dtype);
+        const [ts, wasm] = both(() => a.matmul(b));
+        expect(wasm.dtype).toBe(dtype);
+        expect(wasm.shape).toEqual([n, m]);
+        const tol = dtype === "float64" ? 1e-12 : 1e-4;
+        np.assertAllClose(wasm, ts, { rtol: tol, atol: tol * Math.sqrt(k) });
+      });
+    }
+  }
+
+  it("transposed, stepped and reversed views, without copies in the caller", () => {
+    np.random.seed(1);
+    const x = np.random.randn(40, 30), w = np.random.randn(50, 40);
+    for (const [a, b] of [[x.T, w.T], [x.slice("::2, ::-1"), np.random.randn(30, 7).slice("::-1, 1:")],
+      [x.slice("3:9, ::3"), w.slice(":10, 5:21:2")]] as [NDArray, NDArray][]) {
+      const [ts, wasm] = both(() => a.matmul(b));
+      np.assertAllClose(wasm, ts, { rtol: 1e-12, atol: 1e-12 });
+    }
+  });
+
+  it("broadcast batches, vectors and mixed dtypes", () => {
+    np.random.seed(2);
+    const cases: [NDArray, NDArray][] = [
+      [np.random.randn(3, 1, 5, 6), np.random.randn(4, 6, 2)],
+      [np.random.randn(6), np.random.randn(2, 6, 3)],
+      [np.random.randn(2, 5, 6), np.random.randn(6)],
+      [np.random.randn(7), np.random.randn(7)],
+      [np.random.randn(4, 5).astype("float32"), np.arange(0, 10, 1, { dtype: "int32" }).reshape(5, 2)],
+      [np.random.randn(4, 5).astype("float32"), np.ones([5, 3], { dtype: "bool" })],
+      [np.random.randn(0, 5), np.random.randn(5, 3)],
+      [np.random.randn(2, 0), np.random.randn(0, 3)],
+    ];
+    for (const [a, b] of cases) {
+      const [ts, wasm] = both(() => np.matmul(a, b));
+      expect(wasm.shape).toEqual(ts.shape);
+      expect(wasm.dtype).toBe(ts.dtype);
+      np.assertAllClose(wasm, ts, { rtol: 1e-5, atol: 1e-5 });
+    }
+  });
+
+  it("int32 products stay exact and wrap like NumPy on both backends", () => {
+    const a = np.array([[2147483647, 2]], { dtype: "int32" }), b = np.array([[2], [3]], { dtype: "int32" });
+    const [ts, wasm] = both(() => a.matmul(b));
+    expect(wasm.toArray()).toEqual(ts.toArray());
+    expect(wasm.toArray()).toEqual([[4]]);
+  });
+
+  it("NNBOOK_WASM=0 and setBackend choose the TypeScript kernels", () => {
+    np.setBackend("ts");
+    expect(np.getBackend()).toBe("ts");
+    expect(np.kernelInfo()).toMatch(/^ts/);
+    expect(() => np.setBackend("gpu" as "ts")).toThrow(/unknown backend/);
+  });
+});
