@@ -31,9 +31,13 @@ export function installKernelSpec(dataDir = jupyterPathDir): string {
 }
 
 /** The environment under which Jupyter finds our kernelspec first. */
+/**
+ * The environment under which Jupyter finds our kernelspec first, and keeps its runtime files
+ * (connection files, cookie secret) inside the project rather than in the user's home.
+ */
 export function jupyterEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const rest = env.JUPYTER_PATH ? path.delimiter + env.JUPYTER_PATH : "";
-  return { ...env, JUPYTER_PATH: jupyterPathDir + rest };
+  return { ...env, JUPYTER_PATH: jupyterPathDir + rest, JUPYTER_RUNTIME_DIR: env.JUPYTER_RUNTIME_DIR ?? path.join(jupyterPathDir, "runtime") };
 }
 
 const HOW_TO_GET_JUPYTER = `No Jupyter found on PATH (looked for jupyter-lab, then jupyter-notebook).
@@ -95,7 +99,10 @@ export async function main(args: string[]): Promise<void> {
         return;
       }
       // Token authentication is Jupyter's default; the URL with the token is printed below.
-      const jargs = [...jupyter.command.slice(1), "--ip=127.0.0.1", `--notebook-dir=${notebooksDir}`, ...rest];
+      const jargs = [...jupyter.command.slice(1), "--ip=127.0.0.1", `--notebook-dir=${notebooksDir}`];
+      // Jupyter refuses to run as root without this (containers, CI machines).
+      if (process.getuid?.() === 0 && !rest.includes("--allow-root")) jargs.push("--allow-root");
+      jargs.push(...rest);
       console.log(`Starting ${jupyter.name}: ${jupyter.command[0]} ${jargs.join(" ")}`);
       const child = spawn(jupyter.command[0], jargs, { env, stdio: "inherit", cwd: notebooksDir });
       const forward = (sig: NodeJS.Signals) => child.kill(sig);
