@@ -6,13 +6,13 @@
 // give floats; comparisons and logic give bool.
 import { allocate, DType, isFloat, promoteTypes, promoteWithScalar } from "./dtype";
 import { ValueError } from "./errors";
-import { mapBinary, mapUnary } from "./iterate";
+import { mapUnary } from "./iterate";
+import { BinaryLoop, compileBinary, compileUnary, UnaryLoop } from "./loops";
 import { ArrayInput, NDArray } from "./ndarray";
 import { array, asarray } from "./create";
 import { broadcastShapes, broadcastStrides, Shape } from "./shape";
 
 type Operand = NDArray | number | boolean;
-type BinaryFn = (x: number, y: number) => number;
 type ResultKind = "arith" | "keep" | "divide" | "bool";
 
 /** NDArrays and JS numbers pass as they are; nested arrays become arrays. */
@@ -49,10 +49,10 @@ function toArray(x: Operand, dtype: DType): NDArray {
 }
 
 /**
- * Builds a broadcasting binary op. `intFn`, when given, replaces `fn` for int32 results (wrapping
- * multiplication and integer powers must not go through floating point).
+ * Builds a broadcasting binary op from its loop (see loops.ts). `intLoop`, when given, replaces it
+ * for int32 results (wrapping multiplication and integer powers must not go through floating point).
  */
-function binary(op: string, kind: ResultKind, fn: BinaryFn, intFn?: BinaryFn) {
+function binary(op: string, kind: ResultKind, loop: BinaryLoop, intLoop?: BinaryLoop) {
   return (a: ArrayInput, b: ArrayInput): NDArray => {
     const x = operand(a), y = operand(b);
     const promoted = promoteOperands(x, y);
@@ -61,11 +61,11 @@ function binary(op: string, kind: ResultKind, fn: BinaryFn, intFn?: BinaryFn) {
     const shape = ax.shape.length === by.shape.length && ax.shape.every((d, i) => d === by.shape[i])
       ? ax.shape : broadcastShapes(op, ax.shape, by.shape);
     const out = NDArray.zeros(shape, dtype);
-    const f = dtype === "int32" && intFn ? intFn : fn;
-    mapBinary(shape,
+    const f = dtype === "int32" && intLoop ? intLoop : loop;
+    f(shape,
       { data: ax.data, strides: broadcastStrides(ax.shape, ax.strides, shape), offset: ax.offset },
       { data: by.data, strides: broadcastStrides(by.shape, by.strides, shape), offset: by.offset },
-      out.data, f);
+      out.data);
     return out;
   };
 }
@@ -89,28 +89,28 @@ function cPow(x: number, y: number): number {
   return Math.pow(x, y);
 }
 
-export const add = binary("add", "arith", (x, y) => x + y);
-export const subtract = binary("subtract", "arith", (x, y) => x - y);
-export const multiply = binary("multiply", "arith", (x, y) => x * y, Math.imul);
-export const divide = binary("divide", "divide", (x, y) => x / y);
-export const power = binary("power", "arith", cPow, intPower);
+export const add = binary("add", "arith", compileBinary("x + y"));
+export const subtract = binary("subtract", "arith", compileBinary("x - y"));
+export const multiply = binary("multiply", "arith", compileBinary("x * y"), compileBinary("Math.imul(x, y)"));
+export const divide = binary("divide", "divide", compileBinary("x / y"));
+export const power = binary("power", "arith", compileBinary("f(x, y)", cPow), compileBinary("f(x, y)", intPower));
 /** Elementwise larger value; NaN wins, as in NumPy. */
-export const maximum = binary("maximum", "keep", (x, y) => (x >= y || x !== x ? x : y));
-export const minimum = binary("minimum", "keep", (x, y) => (x <= y || x !== x ? x : y));
-export const equal = binary("equal", "bool", (x, y) => +(x === y));
-export const notEqual = binary("notEqual", "bool", (x, y) => +(x !== y));
-export const less = binary("less", "bool", (x, y) => +(x < y));
-export const lessEqual = binary("lessEqual", "bool", (x, y) => +(x <= y));
-export const greater = binary("greater", "bool", (x, y) => +(x > y));
-export const greaterEqual = binary("greaterEqual", "bool", (x, y) => +(x >= y));
-export const logicalAnd = binary("logicalAnd", "bool", (x, y) => +(x !== 0 && y !== 0));
-export const logicalOr = binary("logicalOr", "bool", (x, y) => +(x !== 0 || y !== 0));
-export const logicalXor = binary("logicalXor", "bool", (x, y) => +((x !== 0) !== (y !== 0)));
+export const maximum = binary("maximum", "keep", compileBinary("x >= y || x !== x ? x : y"));
+export const minimum = binary("minimum", "keep", compileBinary("x <= y || x !== x ? x : y"));
+export const equal = binary("equal", "bool", compileBinary("+(x === y)"));
+export const notEqual = binary("notEqual", "bool", compileBinary("+(x !== y)"));
+export const less = binary("less", "bool", compileBinary("+(x < y)"));
+export const lessEqual = binary("lessEqual", "bool", compileBinary("+(x <= y)"));
+export const greater = binary("greater", "bool", compileBinary("+(x > y)"));
+export const greaterEqual = binary("greaterEqual", "bool", compileBinary("+(x >= y)"));
+export const logicalAnd = binary("logicalAnd", "bool", compileBinary("+(x !== 0 && y !== 0)"));
+export const logicalOr = binary("logicalOr", "bool", compileBinary("+(x !== 0 || y !== 0)"));
+export const logicalXor = binary("logicalXor", "bool", compileBinary("+((x !== 0) !== (y !== 0))"));
 
 type UnaryKind = "float" | "keep" | "arith" | "bool";
 
-/** Builds a unary op; "float" ops turn int and bool input into float64 (float32 stays float32). */
-function unary(kind: UnaryKind, fn: (x: number) => number) {
+/** Builds a unary op from its loop; "float" ops turn int and bool input into float64 (float32 stays float32). */
+function unary(kind: UnaryKind, loop: UnaryLoop) {
   return (a: ArrayInput): NDArray => {
     const x = asarray(a);
     let dtype: DType;
@@ -119,28 +119,28 @@ function unary(kind: UnaryKind, fn: (x: number) => number) {
     else if (kind === "bool") dtype = "bool";
     else dtype = x.dtype;
     const out = NDArray.zeros(x.shape, dtype);
-    mapUnary(x.shape, x, out.data, fn);
+    loop(x.shape, x, out.data);
     return out;
   };
 }
 
-export const negative = unary("arith", (x) => -x);
-export const abs = unary("arith", Math.abs);
-export const sign = unary("arith", (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN));
-export const square = unary("arith", (x) => x * x);
-export const exp = unary("float", Math.exp);
-export const log = unary("float", Math.log);
-export const log1p = unary("float", Math.log1p);
-export const sqrt = unary("float", Math.sqrt);
-export const sin = unary("float", Math.sin);
-export const cos = unary("float", Math.cos);
-export const tanh = unary("float", Math.tanh);
-export const floor = unary("float", Math.floor);
-export const ceil = unary("float", Math.ceil);
-export const isnan = unary("bool", (x) => +(x !== x));
-export const isfinite = unary("bool", (x) => +Number.isFinite(x));
-export const isinf = unary("bool", (x) => +(x === Infinity || x === -Infinity));
-export const logicalNot = unary("bool", (x) => +(x === 0));
+export const negative = unary("arith", compileUnary("-x"));
+export const abs = unary("arith", compileUnary("Math.abs(x)"));
+export const sign = unary("arith", compileUnary("x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN"));
+export const square = unary("arith", compileUnary("x * x"));
+export const exp = unary("float", compileUnary("Math.exp(x)"));
+export const log = unary("float", compileUnary("Math.log(x)"));
+export const log1p = unary("float", compileUnary("Math.log1p(x)"));
+export const sqrt = unary("float", compileUnary("Math.sqrt(x)"));
+export const sin = unary("float", compileUnary("Math.sin(x)"));
+export const cos = unary("float", compileUnary("Math.cos(x)"));
+export const tanh = unary("float", compileUnary("Math.tanh(x)"));
+export const floor = unary("float", compileUnary("Math.floor(x)"));
+export const ceil = unary("float", compileUnary("Math.ceil(x)"));
+export const isnan = unary("bool", compileUnary("+(x !== x)"));
+export const isfinite = unary("bool", compileUnary("+Number.isFinite(x)"));
+export const isinf = unary("bool", compileUnary("+(x === Infinity || x === -Infinity)"));
+export const logicalNot = unary("bool", compileUnary("+(x === 0)"));
 
 /** Rounds half to even, like C's rint (NumPy's round). */
 function rint(v: number): number {

@@ -28,9 +28,36 @@ function reduceWith(op: string, x: NDArray, options: AxisOptions | undefined, ou
   if (blockSize === 0 && outSize > 0 && emptyMessage) throw new ValueError(op, emptyMessage, [x.shape]);
   const arranged = axes.length === x.ndim || axes.every((a, i) => a === x.ndim - axes.length + i)
     ? x : transpose(x, [...kept, ...axes]);
-  const buf = arranged.toTypedArray();
+  // A packed input is read in place; anything else is packed once.
+  const packed = arranged.isContiguous;
+  const buf = packed ? arranged.data : arranged.toTypedArray();
+  const base = packed ? arranged.offset : 0;
   const out = allocate(outDType, outSize);
-  for (let i = 0; i < outSize; i++) out[i] = kernel(buf, i * blockSize, blockSize);
+  for (let i = 0; i < outSize; i++) out[i] = kernel(buf, base + i * blockSize, blockSize);
+  return new NDArray(out, outShape, undefined, 0, outDType);
+}
+
+/**
+ * Sum over leading axes of a packed float array without moving them last: row after row of the
+ * kept elements is added into a float64 accumulator, as NumPy does for axis 0. Returns null when
+ * the layout or the axes don't fit (the general path then packs and sums pairwise).
+ */
+function sumLeadingAxes(op: string, x: NDArray, options: AxisOptions | undefined, outDType: DType): NDArray | null {
+  if (!isFloat(x.dtype) || !x.isContiguous || x.ndim < 2) return null;
+  const axes = normalizeAxes(op, options?.axis, x.ndim, x.shape);
+  const r = axes.length;
+  if (r === 0 || r === x.ndim || !axes.every((a, i) => a === i)) return null;
+  const outer = x.shape.slice(0, r).reduce((n, d) => n * d, 1);
+  const inner = x.shape.slice(r).reduce((n, d) => n * d, 1);
+  if (outer === 0) return null;
+  const data = x.data, acc = new Float64Array(inner);
+  for (let i = 0, row = x.offset; i < outer; i++, row += inner) {
+    for (let j = 0; j < inner; j++) acc[j] += data[row + j];
+  }
+  if (op === "mean") for (let j = 0; j < inner; j++) acc[j] /= outer;
+  const outShape = options?.keepdims ? x.shape.map((d, i) => (i < r ? 1 : d)) : x.shape.slice(r);
+  const out = outDType === "float64" ? acc : allocate(outDType, inner);
+  if (out !== acc) out.set(acc);
   return new NDArray(out, outShape, undefined, 0, outDType);
 }
 
@@ -52,7 +79,8 @@ const averageDType = (d: DType): DType => (isFloat(d) ? d : "float64");
 
 export function sum(a: ArrayInput, options?: AxisOptions): NDArray {
   const x = asarray(a);
-  return reduceWith("sum", x, options, accumulateDType(x.dtype), pairwiseSum);
+  return sumLeadingAxes("sum", x, options, accumulateDType(x.dtype)) ??
+    reduceWith("sum", x, options, accumulateDType(x.dtype), pairwiseSum);
 }
 
 export function prod(a: ArrayInput, options?: AxisOptions): NDArray {
@@ -67,7 +95,7 @@ export function prod(a: ArrayInput, options?: AxisOptions): NDArray {
 
 export function mean(a: ArrayInput, options?: AxisOptions): NDArray {
   const x = asarray(a);
-  return reduceWith("mean", x, options, averageDType(x.dtype), (buf, start, n) => pairwiseSum(buf, start, n) / n,
+  return sumLeadingAxes("mean", x, options, averageDType(x.dtype)) ?? reduceWith("mean", x, options, averageDType(x.dtype), (buf, start, n) => pairwiseSum(buf, start, n) / n,
     "mean of an empty slice");
 }
 
