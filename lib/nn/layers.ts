@@ -2,6 +2,7 @@
 import { formatShape, ShapeError, ValueError } from "../ndarray/errors";
 import { RandomState, globalState } from "../ndarray/random";
 import { Tensor } from "../autograd/tensor";
+import * as ops from "../autograd/ops";
 import { Module } from "./module";
 import * as act from "./activations";
 import { byName, InitName } from "./init";
@@ -33,8 +34,7 @@ export class Linear extends Module {
       throw new ShapeError("Linear", `expected input with last dimension ${this.inFeatures} (inFeatures), got shape ` +
         `${formatShape(x.shape)}`, [x.shape, this.weight.shape], x.ndim > 2 ? "flatten the input first (nn.Flatten)" : undefined);
     }
-    const y = x.matmul(this.weight);
-    return this.bias ? y.add(this.bias) : y;
+    return ops.linear(x, this.weight, this.bias); // x·W + b as one fused op (same values and gradients)
   }
 
   override describe(): string {

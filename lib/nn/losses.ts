@@ -150,7 +150,12 @@ export function crossEntropy(logits: ArrayInput, y: ArrayInput, options?: LossOp
 export function crossEntropy(logits: Input, y: Input, options: LossOptions = {}): Tensor | NDArray {
   const z = asTensor(logits);
   const t = classTargets("crossEntropy", z, y);
-  return finish(perSample("crossEntropy", t, logSoftmax(z, 1), options.reduction ?? "mean"), [logits, y]);
+  const reduction = options.reduction ?? "mean";
+  if (!t.requiresGrad && (reduction === "mean" || reduction === "sum" || reduction === "none")) {
+    // logSoftmax, multiply, sum and mean as one fused op (same values and gradients)
+    return finish(ops.softmaxCrossEntropy(z, t.value, reduction), [logits, y]);
+  }
+  return finish(perSample("crossEntropy", t, logSoftmax(z, 1), reduction), [logits, y]);
 }
 
 /** Negative log-likelihood of log-probabilities (e.g. the output of logSoftmax). */
