@@ -7,6 +7,7 @@
 // Options: --quick (fewer repeats, 1 epoch), --epochs N, --no-numpy, --no-tfjs, --no-mnist,
 // --out FILE. NNBOOK_WASM=0 benchmarks the pure TypeScript kernels.
 import { spawnSync } from "child_process";
+import { createRequire } from "module";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -117,9 +118,11 @@ async function runTfjs(data: Mnist | null): Promise<any> {
   if (flag("--no-tfjs")) return null;
   let tf: any;
   try {
-    tf = require("@tensorflow/tfjs");
-    const wasm = require("@tensorflow/tfjs-backend-wasm");
-    wasm.setWasmPaths(path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm")), path.sep));
+    // resolved from the project (the compiled script runs from a temp folder)
+    const projectRequire = createRequire(path.join(repoRoot, "package.json"));
+    tf = projectRequire("@tensorflow/tfjs");
+    const wasm = projectRequire("@tensorflow/tfjs-backend-wasm");
+    wasm.setWasmPaths(path.join(path.dirname(projectRequire.resolve("@tensorflow/tfjs-backend-wasm")), path.sep));
     await tf.setBackend("wasm");
     await tf.ready();
   } catch (e) {

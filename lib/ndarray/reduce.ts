@@ -51,7 +51,13 @@ function sumLeadingAxes(op: string, x: NDArray, options: AxisOptions | undefined
   const inner = x.shape.slice(r).reduce((n, d) => n * d, 1);
   if (outer === 0) return null;
   const data = x.data, acc = new Float64Array(inner);
-  for (let i = 0, row = x.offset; i < outer; i++, row += inner) {
+  let i = 0, row = x.offset;
+  // four rows per pass: a quarter of the accumulator loads and stores
+  for (; i + 4 <= outer; i += 4, row += 4 * inner) {
+    const r1 = row + inner, r2 = r1 + inner, r3 = r2 + inner;
+    for (let j = 0; j < inner; j++) acc[j] += (data[row + j] + data[r1 + j]) + (data[r2 + j] + data[r3 + j]);
+  }
+  for (; i < outer; i++, row += inner) {
     for (let j = 0; j < inner; j++) acc[j] += data[row + j];
   }
   if (op === "mean") for (let j = 0; j < inner; j++) acc[j] /= outer;
