@@ -4,9 +4,14 @@
 // tslab gives no option for source maps, and the TypeScript module's exports are read-only
 // getters. So before tslab's converter is first required, we place in Node's module cache a copy
 // of tslab's TypeScript module whose `createWatchCompilerHost` adds `inlineSourceMap` and whose
-// `transpileModule` does the same for tslab's ESM -> CommonJS step. Nothing else changes.
+// `transpileModule` does the same for tslab's ESM -> CommonJS step.
+//
+// It also loads tslab's converter with one fix (see patchConverterSource): tslab rewrites a name
+// declared in an earlier cell to `exports.name`, but it also did so for property names that merely
+// resolve to an earlier declaration, breaking `const { a: x } = obj` (emitted as
+// `const { exports, a: x }`), and it left shorthand properties `{ x }` pointing at a missing local.
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
+import Module, { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as Converter from "tslab/dist/converter";
 import type * as Inspect from "tslab/dist/inspect";
@@ -71,6 +76,15 @@ export function loadTslab(): Tslab {
     // Replace the exports of the cached module: every later require() of it gets the shim.
     cached.exports = shim;
   }
+  if (!req.cache[converterPath]) {
+    // Compile our patched copy of the converter in place of the original.
+    const patched = new Module(converterPath, undefined) as Module & { _compile(code: string, file: string): void };
+    patched.filename = converterPath;
+    patched.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(converterPath));
+    patched._compile(patchConverterSource(fs.readFileSync(converterPath, "utf8")), converterPath);
+    patched.loaded = true;
+    req.cache[converterPath] = patched;
+  }
   const converter = tslabReq("./dist/converter") as typeof Converter;
   const inspect = tslabReq("./dist/inspect") as typeof Inspect;
   const metadata = tslabReq("./dist/metadata") as typeof Metadata;
@@ -79,4 +93,43 @@ export function loadTslab(): Tslab {
   };
   loaded = { ts, converter, inspect, metadata, version: pkg.version, typescriptVersion: ts.version };
   return loaded;
+}
+
+/**
+ * tslab 1.0.22's wrapPrevIdentifier turns every identifier whose symbol was declared in an earlier
+ * cell into `exports.<name>`. Property names are not variable references and must stay as they
+ * are (binding-pattern keys, object-literal keys, property signatures); a shorthand property
+ * `{ x }` whose value is an earlier cell's `x` must become `{ x: exports.x }`.
+ */
+export function patchConverterSource(source: string): string {
+  const anchor = `            if (node.parent &&
+                ts.isPropertyAccessExpression(node.parent) &&
+                node.parent.name === node) {
+                return node;
+            }`;
+  const entry = `            if (!ts.isIdentifier(node)) {
+                return ts.visitEachChild(node, wrapPrevIdentifier, nullTransformationContext);
+            }`;
+  if (!source.includes(anchor) || !source.includes(entry)) {
+    throw new Error("nnbook kernel: tslab's converter is not the version this kernel patches (tslab 1.0.22)");
+  }
+  const keepPropertyNames = `${anchor}
+            // nnbook: property names are not references to earlier cells' variables.
+            if (node.parent && ((ts.isBindingElement(node.parent) && node.parent.propertyName === node) ||
+                ((ts.isPropertyAssignment(node.parent) || ts.isPropertySignature(node.parent) ||
+                  ts.isPropertyDeclaration(node.parent) || ts.isMethodDeclaration(node.parent)) && node.parent.name === node))) {
+                return node;
+            }`;
+  const shorthand = `            // nnbook: { x } with x from an earlier cell reads exports.x.
+            if (ts.isShorthandPropertyAssignment(node)) {
+                const valueSymbol = checker.getShorthandAssignmentValueSymbol(node);
+                const fromEarlierCell = ((valueSymbol && valueSymbol.declarations) || []).some((d) => d.getSourceFile() === declsFile);
+                if (fromEarlierCell) {
+                    return ts.factory.createPropertyAssignment(ts.factory.createIdentifier(node.name.text),
+                        ts.factory.createPropertyAccessExpression(ts.factory.createIdentifier("exports"), ts.factory.createIdentifier(node.name.text)));
+                }
+                return node;
+            }
+${entry}`;
+  return source.replace(anchor, keepPropertyNames).replace(entry, shorthand);
 }
