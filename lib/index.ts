@@ -10,5 +10,6 @@ export * as nn from "./nn/index-nn";
 export * as optim from "./optim/index-optim";
 export * as train from "./train/index-train";
 export * as plot from "./plot/index-plot";
+export * as models from "./models/index-models";
 export { isFastMode } from "./env";
 export { check, CheckError } from "./check";
