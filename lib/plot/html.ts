@@ -43,7 +43,11 @@ function nnbookLoadPlotly(done, fail) {
   function attempt(i) {
     if (i >= urls.length) return finish(false, "plotly.js was not found at " + urls.join(" or "));
     if (typeof window.require === "function" && window.require.config && window.define && window.define.amd) {
-      window.require([urls[i]], function (P) { window.Plotly = P; finish(true, P); }, function () { attempt(i + 1); });
+      // plotly.js 4 sets window.Plotly itself rather than defining an AMD module.
+      window.require([urls[i]], function (P) {
+        P = P || window.Plotly;
+        if (P) { window.Plotly = P; finish(true, P); } else { attempt(i + 1); }
+      }, function () { attempt(i + 1); });
       return;
     }
     var s = document.createElement("script");

@@ -35,6 +35,17 @@ describe("charts render offline", () => {
     expect(dom).not.toMatch(/class="nnbook-plot"[^>]*>Chart not shown/);
   }, 90_000);
 
+  it.skipIf(!chromium)("under RequireJS (the classic Notebook), where plotly.js defines no AMD module", () => {
+    // A stand-in for RequireJS: loads the script and, as RequireJS does for a non-AMD script,
+    // passes undefined to the callback.
+    const requireJs = `<script>window.define = function () {}; window.define.amd = {};
+      window.require = function (urls, ok, fail) { var s = document.createElement("script"); s.src = urls[0];
+        s.onload = function () { ok(undefined); }; s.onerror = fail; document.head.appendChild(s); };
+      window.require.config = function () {};</script>`;
+    const dom = renderedDom(requireJs + plot.line([1, 2]).toHTML());
+    expect(dom.match(/class="main-svg"/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  }, 90_000);
+
   it.skipIf(!chromium)("without plotly.js available, the chart says why instead of failing silently", () => {
     const dir = mkdtempSync(join(tmpdir(), "nnbook-render-"));
     writeFileSync(join(dir, "page.html"), `<html><body>${plot.line([1, 2]).toHTML()}</body></html>`);
