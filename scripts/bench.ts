@@ -164,7 +164,10 @@ const fmt = (v: number | undefined, digits = 1) => (v === undefined ? "—" : v 
 
 async function main(): Promise<void> {
   const kernels = kernelInfo();
-  console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}); our kernels: ${kernels}`);
+  const load = () => os.loadavg()[0].toFixed(1);
+  const loadBefore = load();
+  console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}); our kernels: ${kernels}; ` +
+    `load average ${loadBefore} (other work on the machine slows every column)`);
   const ours = ourOps();
   let data: Mnist | null = null;
   let mnistFile: string | null = null;
@@ -207,11 +210,12 @@ async function main(): Promise<void> {
     console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
-  console.log("ops: medians of " + repeats + " runs; MNIST: median epoch of " + epochs + "; NumPy on 1 OpenBLAS thread.");
+  const loadAfter = load();
+  console.log(`ops: medians of ${repeats} runs; MNIST: median epoch of ${epochs}; NumPy on 1 OpenBLAS thread; load average ${loadBefore} → ${loadAfter}.`);
 
   const result = {
     date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length, kernels,
-    repeats, epochs, unitsNote: "ops in ms (median); MNIST epochMs in ms",
+    loadAverage: [Number(loadBefore), Number(loadAfter)], repeats, epochs, unitsNote: "ops in ms (median); MNIST epochMs in ms",
     ours: { ops: ours, mnist: oursMnist, peakRssMiB: ourPeakRssMiB }, numpy, tfjs,
   };
   const out = option("--out", path.join(repoRoot, "bench", "results",
