@@ -170,7 +170,8 @@ export function imageGrid(images: Values, options: CommonOptions & { labels?: re
   const annotations: Record<string, unknown>[] = [];
   for (let k = 0; k < n; k++) {
     const r0 = Math.floor(k / columns) * cellH + top, c0 = (k % columns) * cellW;
-    for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) mosaic[r0 + i][c0 + j] = pixels[(k * h + i) * w + j];
+    // Four significant digits are plenty for a grey level and keep notebooks small.
+    for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) mosaic[r0 + i][c0 + j] = +pixels[(k * h + i) * w + j].toPrecision(4);
     if (options.labels) annotations.push({ x: c0 + w / 2, y: r0 - top / 2 - 0.5, text: String(options.labels[k]), showarrow: false, font: { size: 11 } });
   }
   const axis = { visible: false, showgrid: false, zeroline: false };

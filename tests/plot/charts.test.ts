@@ -94,3 +94,10 @@ describe("LiveChart", () => {
     expect(live.values("loss")).toEqual([1, null]);
   });
 });
+
+describe("imageGrid stays small", () => {
+  it("stores grey levels with four significant digits", () => {
+    const fig = plot.imageGrid(np.array([[[1 / 3, 0.0117647061124444]]]), { columns: 1 });
+    expect((fig.data[0].z as number[][])[0].slice(0, 2)).toEqual([0.3333, 0.01176]);
+  });
+});
