@@ -5,7 +5,9 @@
 // process, through our kernel's in-process runner. Executed copies go to build/notebooks/ (with
 // plotly.js in build/notebooks/assets/ so exported HTML draws its charts); --update writes the
 // outputs back into notebooks/. Fast mode (smaller data, fewer epochs) is on when CI is set or
-// NNBOOK_FAST=1, or with --fast / --full. Exits 1 naming the notebook, cell, line and error.
+// NNBOOK_FAST=1, or with --fast / --full. --html also exports each executed copy to HTML with
+// Jupyter's nbconvert (its charts draw offline from assets/). Exits 1 naming the notebook, cell,
+// line and error.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -16,16 +18,17 @@ const notebooksDir = path.join(root, "notebooks");
 const buildDir = path.join(root, "build", "notebooks");
 
 function parseArgs(argv) {
-  const args = { only: [], update: false, fast: null, child: null, out: null };
+  const args = { only: [], update: false, fast: null, child: null, out: null, html: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--only") args.only.push(argv[++i]);
     else if (a === "--update") args.update = true;
+    else if (a === "--html") args.html = true;
     else if (a === "--fast") args.fast = true;
     else if (a === "--full") args.fast = false;
     else if (a === "--child") args.child = argv[++i];
     else if (a === "--out") args.out = argv[++i];
-    else { console.error(`run-notebooks: unknown argument ${a}\nusage: npm run notebooks -- [--only PREFIX]... [--update] [--fast|--full]`); process.exit(2); }
+    else { console.error(`run-notebooks: unknown argument ${a}\nusage: npm run notebooks -- [--only PREFIX]... [--update] [--fast|--full] [--html]`); process.exit(2); }
   }
   return args;
 }
@@ -56,6 +59,18 @@ async function runChild(file, out, fast) {
   };
   write("\n" + JSON.stringify(summary) + "\n");
   process.exit(0);
+}
+
+/** build/notebooks/NAME.html from the executed copy, with Jupyter's nbconvert. */
+function exportHtml(executed) {
+  const jupyter = ["/usr/bin/jupyter", "jupyter"].find((j) => spawnSync(j, ["nbconvert", "--version"], { stdio: "ignore" }).status === 0);
+  if (!jupyter) {
+    console.log("  (no HTML: Jupyter's nbconvert is not installed; apt-get install jupyter-nbconvert)");
+    return;
+  }
+  const r = spawnSync(jupyter, ["nbconvert", "--to", "html", "--output-dir", path.dirname(executed), executed], { encoding: "utf8" });
+  if (r.status !== 0) console.log(`  (HTML export failed: ${(r.stderr || "").trim().split("\n").pop()})`);
+  else console.log(`  HTML: ${path.relative(root, executed.replace(/\.ipynb$/, ".html"))}`);
 }
 
 async function main() {
@@ -90,6 +105,7 @@ async function main() {
     }
     console.log(`✓ ${summary.file} (${summary.seconds.toFixed(1)}s; slowest: ${summary.slowest.join(", ")})`);
     if (args.update) fs.copyFileSync(out, file);
+    if (args.html) exportHtml(out);
   }
   console.log(`${chosen.length - failed} of ${chosen.length} notebook(s) ran; executed copies in ${path.relative(root, buildDir)}/`);
   process.exit(failed ? 1 : 0);
