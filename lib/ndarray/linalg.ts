@@ -19,33 +19,42 @@ function productDType(a: DType, b: DType): DType {
 }
 
 /**
- * C (n×m) += A (n×k) · B (k×m) for one packed row-major matrix pair, in float64. Four rows of C
- * are computed together so each row of B read from memory feeds four multiply-adds (about twice
- * the speed of the plain i-k-j loop); the inner loop walks B and C rows contiguously.
+ * C (n×m) += A (n×k) · B (k×m) for one packed row-major matrix pair, in float64 (the TypeScript
+ * kernel; lib/kernels/ has the faster WebAssembly one). A 2×4 tile of C is summed in eight local
+ * variables over the whole k loop, so the engine keeps it in registers: each step loads two values
+ * of A and four of B for eight multiply-adds, and C is read and written once per tile. Every entry
+ * is still the plain sum over p in order, so results equal the straightforward loop's.
  */
 function gemmFloat(a: Float64Array, aOff: number, b: Float64Array, bOff: number, c: Float64Array, cOff: number,
   n: number, k: number, m: number): void {
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const c0 = cOff + i * m, c1 = c0 + m, c2 = c1 + m, c3 = c2 + m;
-    const a0 = aOff + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
-    for (let p = 0; p < k; p++) {
-      const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
-      const bRow = bOff + p * m;
-      for (let j = 0; j < m; j++) {
-        const bv = b[bRow + j];
-        c[c0 + j] += x0 * bv;
-        c[c1 + j] += x1 * bv;
-        c[c2 + j] += x2 * bv;
-        c[c3 + j] += x3 * bv;
+  for (; i + 2 <= n; i += 2) {
+    const a0 = aOff + i * k, a1 = a0 + k, c0 = cOff + i * m, c1 = c0 + m;
+    let j = 0;
+    for (; j + 4 <= m; j += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      for (let p = 0, bp = bOff + j; p < k; p++, bp += m) {
+        const x0 = a[a0 + p], x1 = a[a1 + p];
+        const b0 = b[bp], b1 = b[bp + 1], b2 = b[bp + 2], b3 = b[bp + 3];
+        s00 += x0 * b0; s01 += x0 * b1; s02 += x0 * b2; s03 += x0 * b3;
+        s10 += x1 * b0; s11 += x1 * b1; s12 += x1 * b2; s13 += x1 * b3;
       }
+      c[c0 + j] += s00; c[c0 + j + 1] += s01; c[c0 + j + 2] += s02; c[c0 + j + 3] += s03;
+      c[c1 + j] += s10; c[c1 + j + 1] += s11; c[c1 + j + 2] += s12; c[c1 + j + 3] += s13;
+    }
+    for (; j < m; j++) { // the last columns, one at a time
+      let s0 = 0, s1 = 0;
+      for (let p = 0, bp = bOff + j; p < k; p++, bp += m) { s0 += a[a0 + p] * b[bp]; s1 += a[a1 + p] * b[bp]; }
+      c[c0 + j] += s0;
+      c[c1 + j] += s1;
     }
   }
-  for (; i < n; i++) {
-    const cRow = cOff + i * m, aRow = aOff + i * k;
-    for (let p = 0; p < k; p++) {
-      const x = a[aRow + p], bRow = bOff + p * m;
-      for (let j = 0; j < m; j++) c[cRow + j] += x * b[bRow + j];
+  if (i < n) { // an odd last row
+    const aRow = aOff + i * k, cRow = cOff + i * m;
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let p = 0, bp = bOff + j; p < k; p++, bp += m) s += a[aRow + p] * b[bp];
+      c[cRow + j] += s;
     }
   }
 }
