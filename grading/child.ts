@@ -226,13 +226,20 @@ export async function main(): Promise<void> {
   };
 
   // From here on a submission runs: process.exit and friends throw instead.
-  const refuse = (what: string) => () => { throw new Error(`${what} is not allowed in a graded notebook`); };
+  const refuse = (what: string) => () => {
+    throw Object.assign(new Error(`${what} is not allowed in a graded notebook`), { code: "ERR_GRADING_DENIED" });
+  };
   const p = process as unknown as Record<string, unknown>;
   p.exit = refuse("process.exit");
   p.abort = refuse("process.abort");
   p.reallyExit = refuse("process.reallyExit");
   p.kill = refuse("process.kill");
   p.chdir = refuse("process.chdir");
+  // A heap snapshot would hold the tests' source (the inspector and process.binding are already
+  // denied by the permission model).
+  const v8 = require("node:v8") as Record<string, unknown>;
+  for (const name of ["getHeapSnapshot", "writeHeapSnapshot", "setHeapSnapshotNearHeapLimit"]) v8[name] = refuse(`v8.${name}`);
+  (require("node:module") as { syncBuiltinESMExports(): void }).syncBuiltinESMExports();
   emit({ type: "ready" });
 
   const skip = new Set(job.skip);

@@ -261,7 +261,9 @@ export async function gradeFile(sourceFile: string, submissionFile: string, opti
       if (!c.test && fresh.length) notes.push(`before cell ${c.index + 1} ran, the grader put back what your notebook had changed: ${fresh.slice(0, 8).join(", ")}${fresh.length > 8 ? ", …" : ""}`);
       if (o.truncated) notes.push(`cell ${c.index + 1}${c.test ? " (tests)" : ""} printed more than ${limits.outputBytes} bytes; the rest of its output was dropped`);
       if (c.test || exerciseCells.has(c.index) || o.status === "ok") continue;
-      if (++ownFailures <= 10) notes.push(`cell ${c.index + 1} failed: ${describe(o)}`);
+      // Short: a learner's own error message is no channel for carrying anything out of the run.
+      const said = describe(o);
+      if (++ownFailures <= 10) notes.push(`cell ${c.index + 1} failed: ${said.length > 300 ? said.slice(0, 300) + " …" : said}`);
     }
     if (ownFailures > 10) notes.push(`… and ${ownFailures - 10} more failing cells`);
     const score = round(results.reduce((a, e) => a + e.score, 0));
