@@ -48,10 +48,17 @@ function instantiate(): Exports | null {
 
 const kernels = instantiate();
 
-/** Grows the module's memory to at least `bytes`. */
-function reserve(k: Exports, bytes: number): void {
+/** Grows the module's memory to at least `bytes`; false when it cannot (32-bit memory is at most 4 GiB). */
+function reserve(k: Exports, bytes: number): boolean {
   const have = k.memory.buffer.byteLength;
-  if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (bytes <= have) return true;
+  if (bytes > 2 ** 32 - 65536) return false;
+  try {
+    k.memory.grow(Math.ceil((bytes - have) / 65536));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
@@ -89,16 +96,17 @@ function packB(dst: Float64Array | Float32Array, at: number, b: StridedMatrix, k
 
 /**
  * out[outOffset + i·m + j] = Σ_p A[i, p] · B[p, j] in float64 ("f64") or float32 ("f32")
- * arithmetic. Null when the wasm kernels cannot run here.
+ * arithmetic. Null when the wasm kernels cannot run here; returns false (computing nothing) when
+ * the operands do not fit in the module's memory, and the caller uses the TypeScript kernel.
  */
 export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: StridedMatrix, n: number, k: number, m: number,
-  out: Float64Array | Float32Array, outOffset: number) => void) = kernels === null ? null : (type, a, b, n, k, m, out, outOffset) => {
+  out: Float64Array | Float32Array, outOffset: number) => boolean) = kernels === null ? null : (type, a, b, n, k, m, out, outOffset) => {
   const k0 = kernels;
   const size = type === "f64" ? 8 : 4, nr = type === "f64" ? 4 : 8;
   const nP = roundUp(n, MR), mP = roundUp(m, nr);
   const aLen = nP * k, bLen = k * mP, cLen = nP * mP;
   // A, then B, then C, each starting on a 16-byte boundary (lengths are multiples of 4 elements).
-  reserve(k0, (aLen + bLen + cLen) * size);
+  if (!reserve(k0, (aLen + bLen + cLen) * size)) return false;
   const View = type === "f64" ? Float64Array : Float32Array;
   const mem = new View(k0.memory.buffer, 0, aLen + bLen + cLen);
   packA(mem, 0, a, n, k);
@@ -108,4 +116,5 @@ export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: Stride
   if (k > 0) (type === "f64" ? k0.gemm_f64 : k0.gemm_f32)(0, aLen * size, (aLen + bLen) * size, nP, k, mP);
   if (mP === m) out.set(c.subarray(0, n * m), outOffset);
   else for (let i = 0; i < n; i++) out.set(c.subarray(i * mP, i * mP + m), outOffset + i * m);
+  return true;
 };

@@ -92,14 +92,16 @@ function matrixOffsets(view: NDArray, batchShape: readonly number[]): number[] {
  * The float product on the WebAssembly SIMD kernels, straight from the operands' strides (a
  * transposed view costs no copy). float32 results are computed in float32, as NumPy does.
  */
-function gemmWasm(xs: NDArray, ys: NDArray, out: NDArray, n: number, k: number, m: number, batchShape: readonly number[]): void {
+function gemmWasm(xs: NDArray, ys: NDArray, out: NDArray, n: number, k: number, m: number, batchShape: readonly number[]): boolean {
   const type = out.dtype === "float32" ? "f32" : "f64";
   const xo = matrixOffsets(xs, batchShape), yo = matrixOffsets(ys, batchShape);
   const strided = (v: NDArray, offset: number): StridedMatrix =>
     ({ data: v.data, offset, rowStride: v.strides[v.ndim - 2], colStride: v.strides[v.ndim - 1] });
   for (let t = 0; t < xo.length; t++) {
-    wasmGemm!(type, strided(xs, xo[t]), strided(ys, yo[t]), n, k, m, out.data as Float64Array | Float32Array, t * n * m);
+    // false: too large for the module's memory (then every matrix of the stack is too large)
+    if (!wasmGemm!(type, strided(xs, xo[t]), strided(ys, yo[t]), n, k, m, out.data as Float64Array | Float32Array, t * n * m)) return false;
   }
+  return true;
 }
 
 /** Stacks of `batch` products; float work is done in float64 and rounded once at the end. */
@@ -148,11 +150,9 @@ export function matmul(a: ArrayInput, b: ArrayInput): NDArray {
   const ys = shapesMatch(yBatch, batchShape) ? y2 : broadcastTo(y2, [...batchShape, k, m]);
   const dtype = productDType(x.dtype, y.dtype);
   const out = NDArray.zeros([...batchShape, n, m], dtype);
-  if (wasmGemm !== null && getBackend() === "wasm" && (dtype === "float64" || dtype === "float32")) {
+  const onWasm = wasmGemm !== null && getBackend() === "wasm" && (dtype === "float64" || dtype === "float32") &&
     gemmWasm(xs, ys, out, n, k, m, batchShape);
-  } else {
-    gemm(xs.toTypedArray(), ys.toTypedArray(), out.data, n, k, m, batch, dtype === "int32");
-  }
+  if (!onWasm) gemm(xs.toTypedArray(), ys.toTypedArray(), out.data, n, k, m, batch, dtype === "int32");
   let shape = [...batchShape, n, m];
   if (x.ndim === 1) shape = [...batchShape, m];
   if (y.ndim === 1) shape = x.ndim === 1 ? batchShape : [...batchShape, n];
