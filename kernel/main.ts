@@ -1,10 +1,12 @@
 // Command line of kernel/bin/nnbook-kernel.js:
 //   kernel --connection-file FILE   run the kernel (Jupyter calls this, from kernel.json)
 //   install [--prefix DIR]           write the kernelspec inside the project (or under DIR)
-//   start [jupyter args...]          install, then open JupyterLab (or the classic Notebook)
-import { spawn, spawnSync } from "node:child_process";
+//   start [jupyter args...]          install, then open JupyterLab (or the classic Notebook): kernel/lab.ts
+//   build-lab                        install and build nnbook's own JupyterLab (jupyterlab-app/) if needed
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { chooseFrontend, ensureLabApp, HOW_TO_GET_LAB_SERVER, quietUserLab, startServer } from "./lab";
 import { projectRoot } from "./tslab";
 
 export const KERNEL_NAME = "nnbook";
@@ -30,20 +32,27 @@ export function installKernelSpec(dataDir = jupyterPathDir): string {
   return dir;
 }
 
-/** The environment under which Jupyter finds our kernelspec first. */
 /**
- * The environment under which Jupyter finds our kernelspec first, and keeps its runtime files
- * (connection files, cookie secret) inside the project rather than in the user's home.
+ * The environment under which Jupyter finds our kernelspec first and keeps all its state inside the
+ * project (kernel/jupyter/, git-ignored), not in the user's home: config and user settings
+ * (JUPYTER_CONFIG_DIR), data such as notebook signatures (JUPYTER_DATA_DIR), runtime files such as
+ * connection files and the cookie secret (JUPYTER_RUNTIME_DIR). Values already set are kept.
  */
 export function jupyterEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const rest = env.JUPYTER_PATH ? path.delimiter + env.JUPYTER_PATH : "";
-  return { ...env, JUPYTER_PATH: jupyterPathDir + rest, JUPYTER_RUNTIME_DIR: env.JUPYTER_RUNTIME_DIR ?? path.join(jupyterPathDir, "runtime") };
+  return {
+    ...env,
+    JUPYTER_PATH: jupyterPathDir + rest,
+    JUPYTER_RUNTIME_DIR: env.JUPYTER_RUNTIME_DIR ?? path.join(jupyterPathDir, "runtime"),
+    JUPYTER_CONFIG_DIR: env.JUPYTER_CONFIG_DIR ?? path.join(jupyterPathDir, "config"),
+    JUPYTER_DATA_DIR: env.JUPYTER_DATA_DIR ?? path.join(jupyterPathDir, "data"),
+  };
 }
 
-const HOW_TO_GET_JUPYTER = `No Jupyter found on PATH (looked for jupyter-lab, then jupyter-notebook).
-Install one, then run \`npm start\` again:
-  - JupyterLab with pip:     python3 -m pip install jupyterlab      (in a virtualenv, or add --user)
-  - Debian/Ubuntu packages:  sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client
+const HOW_TO_GET_JUPYTER = `No Jupyter found on PATH (looked for jupyter-lab, a Python with jupyterlab_server for
+nnbook's own JupyterLab, then jupyter-notebook). Install one, then run \`npm start\` again:
+${HOW_TO_GET_LAB_SERVER}
+  - the classic Notebook only (Debian):  sudo apt-get install jupyter-notebook
 The kernel is registered already; \`npm run kernel:install\` prints how to use it from any Jupyter.`;
 
 /** The first Jupyter front end that answers `--version`: JupyterLab, else the classic Notebook. */
@@ -92,32 +101,32 @@ export async function main(args: string[]): Promise<void> {
       const dir = installKernelSpec();
       console.log(`Registered the "${KERNEL_NAME}" kernel in ${dir}`);
       const env = jupyterEnv();
-      const jupyter = findJupyter(env);
-      if (!jupyter) {
+      const frontend = chooseFrontend(env);
+      if (!frontend) {
         console.error(HOW_TO_GET_JUPYTER);
         process.exitCode = 1;
         return;
       }
-      // Token authentication is Jupyter's default; the URL with the token is printed below.
-      const jargs = [...jupyter.command.slice(1), "--ip=127.0.0.1", `--notebook-dir=${notebooksDir}`];
-      // Jupyter refuses to run as root without this (containers, CI machines).
-      if (process.getuid?.() === 0 && !rest.includes("--allow-root")) jargs.push("--allow-root");
-      jargs.push(...rest);
-      console.log(`Starting ${jupyter.name}: ${jupyter.command[0]} ${jargs.join(" ")}`);
-      const child = spawn(jupyter.command[0], jargs, { env, stdio: "inherit", cwd: notebooksDir });
-      const forward = (sig: NodeJS.Signals) => child.kill(sig);
-      process.on("SIGINT", forward);
-      process.on("SIGTERM", forward);
-      await new Promise<void>((resolve) =>
-        child.on("exit", (code) => {
-          process.exitCode = code ?? 0;
-          resolve();
-        }),
-      );
+      if (frontend.kind === "user-lab") quietUserLab(env.JUPYTER_CONFIG_DIR!);
+      if (frontend.kind === "nnbook-lab") {
+        console.log(`No JupyterLab on PATH: using nnbook's own JupyterLab 3.6.8 (jupyterlab-app/) on ${frontend.versions}.`);
+        ensureLabApp();
+      }
+      if (frontend.kind === "notebook" && !env.NNBOOK_FRONTEND) {
+        console.log(`No JupyterLab found; opening the classic Notebook. For JupyterLab:\n${HOW_TO_GET_LAB_SERVER}`);
+      }
+      process.exitCode = await startServer({ frontend, args: rest, env, notebooksDir, logFile: path.join(jupyterPathDir, "logs", "server.log") });
+      return;
+    }
+    case "build-lab": {
+      // Installs and builds nnbook's JupyterLab now (npm start does it when needed); CI runs this.
+      const did = ensureLabApp();
+      const steps = [did.installSeconds !== undefined && `npm ci ${did.installSeconds.toFixed(0)} s`, did.buildSeconds !== undefined && `webpack ${did.buildSeconds.toFixed(0)} s`].filter(Boolean);
+      console.log(steps.length ? `nnbook's JupyterLab is ready in jupyterlab-app/build (${steps.join(", ")}).` : "nnbook's JupyterLab is up to date (jupyterlab-app/build).");
       return;
     }
     default:
-      console.error("usage: nnbook-kernel.js kernel --connection-file FILE | install [--prefix DIR] | start [jupyter args...]");
+      console.error("usage: nnbook-kernel.js kernel --connection-file FILE | install [--prefix DIR] | start [jupyter args...] | build-lab");
       process.exitCode = 2;
   }
 }
