@@ -1,7 +1,7 @@
-// A real browser against a real notebook server: `npm start`'s launcher serves notebooks/ (the
-// classic Notebook here, JupyterLab where installed is issue 10's), headless Chromium (Debian's)
-// opens the first lesson that draws a chart, runs all cells, and we check that every cell ran,
-// no unexpected error shows, text outputs appear and a plotly chart is drawn. The screenshot is
+// A real browser against a real notebook server: `npm start`'s launcher serves notebooks/ with the
+// classic Notebook (NNBOOK_FRONTEND=notebook; JupyterLab: tests/e2e/jupyterlab.test.ts), headless
+// Chromium (Debian's) opens the first lesson that draws a chart, runs all cells, and we check that
+// every cell ran, no unexpected error shows, text outputs appear and a plotly chart is drawn. The screenshot is
 // kept in build/screenshots/ (CI keeps the build folder as an artifact).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -47,7 +47,7 @@ describe.skipIf(!runnable)(`a lesson in the browser (${lesson ?? "no lesson with
   beforeAll(async () => {
     port = await freePort();
     server = spawn(process.execPath, [join(root, "kernel", "bin", "nnbook-kernel.js"), "start", "--no-browser", `--port=${port}`,
-      `--NotebookApp.token=${token}`, "--NotebookApp.port_retries=0"], { cwd: root, env: { ...process.env, NNBOOK_FAST: "1" } });
+      `--NotebookApp.token=${token}`, "--NotebookApp.port_retries=0"], { cwd: root, env: { ...process.env, NNBOOK_FAST: "1", NNBOOK_FRONTEND: "notebook" } });
     server.stdout!.on("data", (d) => { log += d; });
     server.stderr!.on("data", (d) => { log += d; });
     for (let i = 0; i < 120; i++) {
