@@ -152,6 +152,14 @@ export class Tensor {
   broadcastTo(shape: readonly number[]): Tensor { return ops.broadcastTo(this, shape); }
   slice(...index: ops.IndexItem[]): Tensor { return ops.slice(this, ...index); }
   take(indices: ArrayInput, options: { axis?: number } = {}): Tensor { return ops.take(this, indices, options); }
+  /** This tensor where cond holds, `other` elsewhere (PyTorch's x.where(cond, y)); cond is data. */
+  where(cond: ArrayInput, other: TensorInput): Tensor { return ops.where(cond, this, other); }
+
+  // np.concatenate, np.stack and np.where are functions of several arrays; for tensors they are
+  // static: Tensor.concatenate([a, b], { axis: 1 }), Tensor.stack([a, b]), Tensor.where(cond, a, b).
+  static concatenate(items: readonly TensorInput[], options: { axis?: number } = {}): Tensor { return ops.concatenate(items, options); }
+  static stack(items: readonly TensorInput[], options: { axis?: number } = {}): Tensor { return ops.stack(items, options); }
+  static where(cond: ArrayInput, a: TensorInput, b: TensorInput): Tensor { return ops.where(cond, a, b); }
 
   /** tensor([1., 2.], requiresGrad=true), like PyTorch's repr. */
   toString(): string {

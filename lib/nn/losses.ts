@@ -70,7 +70,7 @@ export function sse(yHat: Input, y: Input, options: LossOptions = {}): Tensor | 
 
 /**
  * Binary cross-entropy (log-loss) on probabilities: −[y ln p + (1 − y) ln(1 − p)], with p clipped
- * to [eps, 1 − eps] so ln never sees 0.
+ * to [eps, 1 − eps] (and 1 − p to at least eps) so ln never sees 0, in float64 and float32.
  */
 export function binaryCrossEntropy(p: Tensor, y: Input, options?: LossOptions & { eps?: number }): Tensor;
 export function binaryCrossEntropy(p: ArrayInput, y: ArrayInput, options?: LossOptions & { eps?: number }): NDArray;
@@ -81,7 +81,8 @@ export function binaryCrossEntropy(p: Input, y: Input, options: LossOptions & { 
   checkRange("binaryCrossEntropy", "targets", t.value, 0, 1);
   const eps = options.eps ?? 1e-15;
   const clipped = prob.clip(eps, 1 - eps);
-  const perElement = t.mul(clipped.log()).add(ops.sub(1, t).mul(ops.sub(1, clipped).log())).neg();
+  // In float32, 1 − eps rounds to 1, so 1 − p is clipped again: ln(1 − p) stays finite at p = 1.
+  const perElement = t.mul(clipped.log()).add(ops.sub(1, t).mul(ops.sub(1, clipped).clip(eps, null).log())).neg();
   return finish(reduce("binaryCrossEntropy", perElement, options.reduction ?? "mean"), [p, y]);
 }
 

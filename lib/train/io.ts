@@ -40,6 +40,9 @@ export function deserializeState(text: string, source = "input"): StateDict {
   const state: StateDict = {};
   for (const [name, p] of Object.entries<any>(parsed.params)) {
     if (!isDType(p?.dtype) || !Array.isArray(p.shape) || typeof p.data !== "string") throw fail(`parameter '${name}' is malformed`);
+    if (!p.shape.every((d: unknown) => Number.isInteger(d) && (d as number) >= 0)) {
+      throw fail(`parameter '${name}' has shape ${JSON.stringify(p.shape)}, expected a list of non-negative integers`);
+    }
     const size = p.shape.reduce((a: number, b: number) => a * b, 1);
     const values = allocate(p.dtype, size);
     const bytes = Buffer.from(p.data, "base64");

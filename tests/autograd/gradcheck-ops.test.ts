@@ -108,6 +108,21 @@ describe("shape primitives", () => {
     expect(gradcheck((a, b) => ops.stack([a, b], { axis: -1 }).mul(w2x3x2), [randn(2, 3), randn(2, 3)])).toBe(true);
   });
 
+  it("concatenate, stack and where are also Tensor statics, and x.where(cond, y) a method", () => {
+    const a = new Tensor(np.array([[1, 2], [3, 4]]), { requiresGrad: true }), b = new Tensor(np.array([[5, 6]]), { requiresGrad: true });
+    const cat = Tensor.concatenate([a, b], { axis: 0 });
+    expect(cat.toArray()).toEqual([[1, 2], [3, 4], [5, 6]]);
+    cat.mul([[1, 2], [3, 4], [5, 6]]).sum().backward();
+    expect(a.grad!.toArray()).toEqual([[1, 2], [3, 4]]);
+    expect(b.grad!.toArray()).toEqual([[5, 6]]);
+    expect(Tensor.stack([a, a.mul(10)], { axis: 1 }).toArray()).toEqual([[[1, 2], [10, 20]], [[3, 4], [30, 40]]]);
+    const cond = np.array([[true, false], [false, true]]);
+    expect(Tensor.where(cond, a, 0).toArray()).toEqual([[1, 0], [0, 4]]);
+    expect(a.where(cond, b).toArray()).toEqual([[1, 6], [5, 4]]);
+    expect(gradcheck((x, y) => x.where(cond, y).mul(w2x3.slice(":, :2")), [randn(2, 2), randn(2)])).toBe(true);
+    expect(gradcheck((x, y) => Tensor.stack([x, y]).mul(w2x3.reshape(2, 3, 1)), [randn(3, 1), randn(3, 1)])).toBe(true);
+  });
+
   it("where routes the gradient by the condition", () => {
     const cond = np.array([[true, false, true], [false, false, true]]);
     expect(gradcheck((a, b) => ops.where(cond, a, b).mul(w2x3), [randn(2, 3), randn(3)])).toBe(true);

@@ -9,6 +9,16 @@ describe("loss values", () => {
     expect(nn.logLoss([0.9, 0.1, 0.8, 0.7, 0.2], [1, 0, 1, 1, 0]).item()).toBeCloseTo(0.20273661557656092, 14);
   });
 
+  it("log-loss stays finite for confident wrong float32 probabilities (1 − eps rounds to 1 in float32)", () => {
+    const p = np.array([1, 0, 0.5], { dtype: "float32" }), y = np.array([0, 1, 1], { dtype: "float32" });
+    // NumPy: -log(float32(1e-15)) = 34.53877639770508 on both saturated sides, -log(float32(0.5))
+    expect(nn.binaryCrossEntropy(p, y, { reduction: "none" }).toArray()).toEqual([34.53877639770508, 34.53877639770508, 0.6931471824645996]);
+    const t = tensor(p, { requiresGrad: true });
+    nn.binaryCrossEntropy(t, y).backward();
+    expect(t.grad!.isfinite().all().item()).toBeTruthy();
+    expect(nn.binaryCrossEntropy(np.array([1, 0]), np.array([0, 1]), { reduction: "none" }).isfinite().all().item()).toBeTruthy();
+  });
+
   it("the course's 3-sample, 4-class log-loss, with one-hot or integer labels", () => {
     const p = np.array([[0.9, 0.05, 0.03, 0.02], [0.1, 0.7, 0.1, 0.1], [0.05, 0.05, 0.8, 0.1]]);
     const oneHot = np.array([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]]);
@@ -57,6 +67,41 @@ describe("loss values", () => {
   });
 });
 
+describe("every reduction, with integer or one-hot labels (NumPy values)", () => {
+  const p = np.array([[0.7, 0.2, 0.1], [0.1, 0.6, 0.3]]), z = np.array([[2, -1, 0.5], [0.3, 0.2, -2]]);
+  const labels = [0, 2], oneHot = np.array([[1, 0, 0], [0, 0, 1]]);
+  it.each([["labels", labels], ["one-hot", oneHot]] as const)("categorical losses with %s", (_n, y) => {
+    // NumPy: -log(p[range(2), y]) and -log_softmax(z)[range(2), y]
+    np.assertAllClose(nn.categoricalCrossEntropy(p, y, { reduction: "none" }), [0.35667494393873245, 1.203972804325936], { rtol: 1e-13 });
+    expect(nn.categoricalCrossEntropy(p, y, { reduction: "sum" }).item()).toBeCloseTo(1.5606477482646683, 13);
+    expect(nn.categoricalCrossEntropy(p, y).item()).toBeCloseTo(1.5606477482646683 / 2, 13);
+    np.assertAllClose(nn.crossEntropy(z, y, { reduction: "none" }), [0.24131129665715703, 2.995692070458299], { rtol: 1e-13 });
+    expect(nn.crossEntropy(z, y, { reduction: "sum" }).item()).toBeCloseTo(3.2370033671154563, 13);
+    np.assertAllClose(nn.nll(nn.logSoftmax(z), y, { reduction: "none" }), [0.24131129665715703, 2.995692070458299], { rtol: 1e-13 });
+    expect(nn.nll(nn.logSoftmax(z), y, { reduction: "sum" }).item()).toBeCloseTo(3.2370033671154563, 13);
+  });
+  it("binary losses and sse", () => {
+    const pb = np.array([0.9, 0.2, 0.6]), zb = np.array([1.5, -0.3, 4]), yb = np.array([1, 0, 0]);
+    np.assertAllClose(nn.binaryCrossEntropy(pb, yb, { reduction: "none" }), [0.10536051565782628, 0.2231435513142097, 0.916290731874155], { rtol: 1e-13 });
+    expect(nn.binaryCrossEntropy(pb, yb, { reduction: "sum" }).item()).toBeCloseTo(1.244794798846191, 13);
+    np.assertAllClose(nn.binaryCrossEntropyWithLogits(zb, yb, { reduction: "none" }), [0.20141327798275238, 0.5543552444685271, 4.0181499279178094], { rtol: 1e-13 });
+    expect(nn.binaryCrossEntropyWithLogits(zb, yb, { reduction: "sum" }).item()).toBeCloseTo(4.773918450369089, 13);
+    expect(nn.sse(np.array([1, 3]), np.array([0, 1]), { reduction: "none" }).toArray()).toEqual([0.5, 2]);
+    expect(nn.sse(np.array([1, 3]), np.array([0, 1]), { reduction: "mean" }).item()).toBe(1.25);
+  });
+  it.each(["none", "sum", "mean"] as const)("gradients with reduction %s", (reduction) => {
+    for (const y of [labels, oneHot]) {
+      expect(gradcheck((a) => nn.crossEntropy(a, y, { reduction }), [z])).toBe(true);
+      expect(gradcheck((a) => nn.nll(nn.logSoftmax(a), y, { reduction }), [z])).toBe(true);
+      expect(gradcheck((a) => nn.categoricalCrossEntropy(nn.softmax(a), y, { reduction }), [z])).toBe(true);
+    }
+    expect(gradcheck((a) => nn.binaryCrossEntropyWithLogits(a, oneHot, { reduction }), [z])).toBe(true);
+    expect(gradcheck((a) => nn.binaryCrossEntropy(nn.sigmoid(a), oneHot, { reduction }), [z])).toBe(true);
+    expect(gradcheck((a) => nn.mse(a, oneHot, { reduction }), [z])).toBe(true);
+    expect(gradcheck((a) => nn.sse(a, oneHot, { reduction }), [z])).toBe(true);
+  });
+});
+
 describe("loss gradients", () => {
   const labels = [2, 0, 1];
   it.each([
@@ -79,6 +124,15 @@ describe("bad input", () => {
   it("probabilities outside [0, 1]", () => {
     expect(() => nn.binaryCrossEntropy(np.array([0.5, 1.2]), np.array([1, 0]))).toThrow(
       "binaryCrossEntropy: probabilities must lie in [0, 1], got values from 0.5 to 1.2");
+  });
+  it("class probabilities outside [0, 1], binary targets outside [0, 1]", () => {
+    expect(() => nn.categoricalCrossEntropy(np.array([[1.5, -0.5]]), [0])).toThrow(
+      "categoricalCrossEntropy: probabilities must lie in [0, 1], got values from -0.5 to 1.5");
+    expect(() => nn.binaryCrossEntropy(np.array([0.1, 0.5]), np.array([0, 2]))).toThrow(
+      "binaryCrossEntropy: targets must lie in [0, 1], got values from 0 to 2");
+    expect(() => nn.crossEntropy(np.zeros([2, 3]), [[0], [1]])).toThrow(
+      "crossEntropy: targets must be labels of shape (2,) or one-hot of shape (2, 3), got (2,1)");
+    expect(() => nn.nll(np.zeros([2, 3]), [-1, 1])).toThrow("nll: label -1 at position 0 is not a class index in [0, 3)");
   });
   it("labels out of range, not integers, or of the wrong count", () => {
     const p = np.full([2, 3], 1 / 3);

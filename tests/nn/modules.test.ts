@@ -103,6 +103,16 @@ describe("init", () => {
     expect(std(xu) / (Math.sqrt(6 / 700) / Math.sqrt(3))).toBeCloseTo(1, 1);
     expect(std(nn.init.heUniform(shape)) / (Math.sqrt(6 / 400) / Math.sqrt(3))).toBeCloseTo(1, 1);
   });
+  it("every initializer draws from the seeded generator (global or a given RandomState)", () => {
+    for (const name of ["zeros", "normal", "xavierUniform", "xavierNormal", "heUniform", "heNormal"] as const) {
+      np.random.seed(9);
+      const a = nn.init.byName(name, [5, 4]);
+      np.random.seed(9);
+      np.assertArrayEqual(new nn.Linear(5, 4, { init: name }).weight.value, a);
+      np.assertArrayEqual(nn.init.byName(name, [5, 4], new np.random.RandomState(4)), nn.init.byName(name, [5, 4], new np.random.RandomState(4)));
+      if (name !== "zeros") expect(nn.init.byName(name, [5, 4]).equal(a).all().item()).toBeFalsy();
+    }
+  });
   it("the same seed gives the same weights", () => {
     np.random.seed(5);
     const a = new nn.Linear(3, 2).weight.value;

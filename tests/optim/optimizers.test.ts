@@ -23,6 +23,12 @@ describe("optimizer steps match PyTorch's rules", () => {
     ["AdaGrad", (p) => new optim.AdaGrad(p, { lr: 0.5 }), [0.15639873604594765, -0.9836344662138985]],
     ["RMSprop", (p) => new optim.RMSprop(p, { lr: 0.01 }), [0.7799822732436351, -1.7753494426029548]],
     ["Adam", (p) => new optim.Adam(p, { lr: 0.1 }), [0.7015862729460303, -1.7006233915360325]],
+    // Combinations, against the same NumPy implementation of PyTorch's rules
+    ["SGD Nesterov + weight decay", (p) => new optim.SGD(p, { lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 0.5 }), [-0.25017187500000015, 0.4787457499999996]],
+    ["SGD momentum + weight decay", (p) => new optim.SGD(p, { lr: 0.1, momentum: 0.9, weightDecay: 0.1 }), [0.024318999999999924, 1.7260019999999998]],
+    ["AdaGrad lr 0.3", (p) => new optim.AdaGrad(p, { lr: 0.3 }), [0.4088670015568575, -1.3564325141605653]],
+    ["RMSprop alpha 0.9", (p) => new optim.RMSprop(p, { lr: 0.05, alpha: 0.9 }), [0.6543589378166749, -1.6419290744576605]],
+    ["Adam weight decay", (p) => new optim.Adam(p, { lr: 0.1, weightDecay: 0.2 }), [0.7015862728043589, -1.7006233915278]],
   ];
   it.each(cases)("%s", (_n, make, want) => {
     np.assertAllClose(threeSteps(make), want, { rtol: 1e-13 });
@@ -38,6 +44,9 @@ describe("optimizer steps match PyTorch's rules", () => {
 
   it("bad construction is refused with a reason", () => {
     expect(() => new optim.SGD([], { lr: 0.1 })).toThrow("SGD: optimizer got an empty parameter list");
+    for (const make of [() => new optim.AdaGrad([]), () => new optim.RMSprop([]), () => new optim.Adam(new nn.Sequential(new nn.ReLU()).parameters())]) {
+      expect(make).toThrow(/optimizer got an empty parameter list\nhint: pass model.parameters\(\)/);
+    }
     expect(() => new optim.Adam([tensor([1])])).toThrow(/parameter 0 \(shape \(1\)\) does not require grad/);
     expect(() => new optim.SGD([tensor([1], { requiresGrad: true })], { lr: -1 })).toThrow(/learning rate must be a positive number/);
     expect(() => new optim.SGD([tensor([1], { requiresGrad: true })], { lr: 0.1, nesterov: true })).toThrow(/Nesterov momentum requires/);

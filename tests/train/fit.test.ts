@@ -77,6 +77,28 @@ describe("fit", () => {
     np.assertArrayEqual(net.parameters()[0].value, snapshots[best - 1]);
   });
 
+  it("a schedule sets the rate per epoch, clipNorm bounds each step, callbacks see every batch", () => {
+    const { X, y } = data(20);
+    np.random.seed(4);
+    const net = new nn.Sequential(new nn.Linear(2, 1));
+    const opt = new optim.SGD(net.parameters(), { lr: 0.8 });
+    const events: string[] = [];
+    const h = train.fit(net, { x: X, y: y.multiply(100), loss: nn.mse, optimizer: opt, epochs: 4, batchSize: 20, verbose: false,
+      schedule: new optim.StepDecay(opt, { stepSize: 2, gamma: 0.5 }),
+      callbacks: [{ onTrainBegin: () => events.push("begin"), onBatchEnd: (b) => events.push(`batch ${b}`), onTrainEnd: () => events.push("end") }] });
+    expect(h.history.lr).toEqual([0.8, 0.8, 0.4, 0.4]);
+    expect(opt.lr).toBe(0.2);
+    expect(events).toEqual(["begin", "batch 0", "batch 0", "batch 0", "batch 0", "end"]);
+
+    const clipped = new nn.Sequential(new nn.Linear(2, 1));
+    const before = clipped.parameters().map((p) => p.value.copy());
+    train.fit(clipped, { x: X, y: y.multiply(100), loss: nn.mse, optimizer: new optim.SGD(clipped.parameters(), { lr: 1 }),
+      epochs: 1, batchSize: 20, verbose: false, clipNorm: 0.01 });
+    // one full-batch step of lr·g with ‖g‖ clipped to 0.01 (the unclipped gradient norm is in the hundreds)
+    const moved = Math.sqrt(clipped.parameters().reduce((s, p, i) => s + p.value.subtract(before[i]).square().sum().item(), 0));
+    expect(moved).toBeCloseTo(0.01, 6);
+  });
+
   it("a callback can stop training", () => {
     const { X, y } = data();
     const net = model();
@@ -92,6 +114,14 @@ describe("fit", () => {
     const Xbig = X.multiply(1e3);
     expect(() => train.fit(net, { x: Xbig, y: y.multiply(1e3), loss: nn.mse, optimizer: new optim.SGD(net.parameters(), { lr: 10 }),
       epochs: 100, batchSize: 10, verbose: false })).toThrow(/fit: loss became (Infinity|NaN) at epoch \d+, batch \d+\nhint: lower the learning rate/);
+  });
+
+  it("a NaN in the data stops training at the batch that holds it", () => {
+    const { X, y } = data(9);
+    X.set([7, 0], NaN); // row 7 is in the third batch of 3 when not shuffled
+    const net = new nn.Sequential(new nn.Linear(2, 1));
+    expect(() => train.fit(net, { x: X, y, loss: nn.mse, optimizer: new optim.SGD(net.parameters(), { lr: 0.1 }), epochs: 2,
+      batchSize: 3, shuffle: false, verbose: false })).toThrow("fit: loss became NaN at epoch 1, batch 3");
   });
 
   it("bad arguments are named", () => {
@@ -162,6 +192,13 @@ describe("saving and loading weights", () => {
     expect(() => train.loadWeights(model(), bad)).toThrow(/bad\.json is not a valid nnbook weights file: not JSON/);
     writeFileSync(bad, JSON.stringify({ format: "nnbook-weights", version: 1, params: { "0.weight": { dtype: "float64", shape: [2, 4], data: "AAAA" } } }));
     expect(() => train.loadWeights(model(), bad)).toThrow("parameter '0.weight' has 3 bytes, but shape (2,4) of float64 needs 64");
+    for (const shape of [["a"], [-2, -4], [1.5, 2]]) {
+      writeFileSync(bad, JSON.stringify({ format: "nnbook-weights", version: 1, params: { "0.weight": { dtype: "float64", shape, data: "" } } }));
+      expect(() => train.loadWeights(model(), bad)).toThrow(
+        `bad.json is not a valid nnbook weights file: parameter '0.weight' has shape ${JSON.stringify(shape)}, expected a list of non-negative integers`);
+    }
+    writeFileSync(bad, JSON.stringify({ format: "nnbook-weights", version: 1, params: { "0.weight": { dtype: "complex64", shape: [2, 4], data: "" } } }));
+    expect(() => train.loadWeights(model(), bad)).toThrow("parameter '0.weight' is malformed");
     expect(() => train.loadWeights(model(), join(dir, "missing.json"))).toThrow(/cannot read .*missing\.json/);
   });
 });
