@@ -78,12 +78,17 @@ function flattenInto(data: unknown, out: (number | boolean)[], shape: readonly n
   for (const item of data) flattenInto(item, out, shape, depth + 1);
 }
 
+/** A shape as Python prints a tuple, as in this NumPy sentence: (2,), (2, 2). */
+function pythonTuple(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
 function ragged(shape: readonly number[], depth: number): RaggedError {
   const detected = shape.slice(0, depth);
   return new RaggedError("array",
     `setting an array element with a sequence. The requested array has an inhomogeneous shape after ` +
-    `${depth} dimensions. The detected shape was ${formatShape(detected)} + inhomogeneous part.`,
-    "every nested list at the same depth must have the same length");
+    `${depth} dimensions. The detected shape was ${pythonTuple(detected)} + inhomogeneous part.`,
+    "every nested list at the same depth must have the same length", [detected]);
 }
 
 /** An array of `shape` filled with `value`. */

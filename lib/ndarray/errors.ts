@@ -69,8 +69,9 @@ export class DTypeError extends NDArrayError {
 }
 
 export class RaggedError extends NDArrayError {
-  constructor(op: string, sentence: string, hint?: string) {
-    super("ragged", op, sentence, [], hint);
+  /** `shapes` holds the shape detected before the inhomogeneous part. */
+  constructor(op: string, sentence: string, hint?: string, shapes: Shape[] = []) {
+    super("ragged", op, sentence, shapes, hint);
   }
 }
 

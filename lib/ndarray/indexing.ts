@@ -22,8 +22,11 @@ type Parsed =
   | { kind: "newaxis" }
   | { kind: "ellipsis" };
 
+/** Who is indexing what, for errors: the op (slice or set) and the indexed array's shape. */
+interface Ctx { op: string; shape: readonly number[] }
+
 /** Parses "1:3, ::-1, ..., None" into index items. */
-function parseString(text: string): Parsed[] {
+function parseString(ctx: Ctx, text: string): Parsed[] {
   if (text.trim() === "") return [];
   const tokens = text.split(",");
   if (tokens.length > 1 && tokens[tokens.length - 1].trim() === "") tokens.pop(); // "1," is NumPy's x[1,]
@@ -33,39 +36,39 @@ function parseString(text: string): Parsed[] {
     if (token === "None" || token === "newaxis" || token === "np.newaxis") return { kind: "newaxis" };
     if (token.includes(":")) {
       const parts = token.split(":");
-      if (parts.length > 3) throw new IndexError("slice", `invalid slice ${JSON.stringify(token)}: at most two ':'`);
-      const [start, stop, step] = [0, 1, 2].map((i) => parseInteger(parts[i], token));
+      if (parts.length > 3) throw new IndexError(ctx.op, `invalid slice ${JSON.stringify(token)}: at most two ':'`, [ctx.shape]);
+      const [start, stop, step] = [0, 1, 2].map((i) => parseInteger(ctx, parts[i], token));
       return { kind: "slice", start, stop, step };
     }
-    const value = parseInteger(token, token);
-    if (value === null) throw new IndexError("slice", `empty index in ${JSON.stringify(text)}`);
+    const value = parseInteger(ctx, token, token);
+    if (value === null) throw new IndexError(ctx.op, `empty index in ${JSON.stringify(text)}`, [ctx.shape]);
     return { kind: "int", index: value };
   });
 }
 
-function parseInteger(part: string | undefined, token: string): number | null {
+function parseInteger(ctx: Ctx, part: string | undefined, token: string): number | null {
   if (part === undefined || part.trim() === "") return null;
   const t = part.trim();
   if (!/^[+-]?\d+$/.test(t)) {
-    throw new IndexError("slice", `invalid index ${JSON.stringify(token)}`, [],
+    throw new IndexError(ctx.op, `invalid index ${JSON.stringify(token)}`, [ctx.shape],
       "use integers, start:stop:step, '...', or None, e.g. x.slice(\"1:3, ::-1\")");
   }
   return Number(t);
 }
 
-function parseItems(items: readonly IndexItem[]): Parsed[] {
+function parseItems(ctx: Ctx, items: readonly IndexItem[]): Parsed[] {
   const out: Parsed[] = [];
   for (const item of items) {
     if (item === null) out.push({ kind: "newaxis" });
     else if (typeof item === "number") {
-      if (!Number.isInteger(item)) throw new IndexError("slice", `only integers, slices, '...' and None are valid indices, got ${item}`);
+      if (!Number.isInteger(item)) throw new IndexError(ctx.op, `only integers, slices, '...' and None are valid indices, got ${item}`, [ctx.shape]);
       out.push({ kind: "int", index: item });
-    } else if (typeof item === "string") out.push(...parseString(item));
+    } else if (typeof item === "string") out.push(...parseString(ctx, item));
     else if (typeof item === "object" && !(item instanceof NDArray) && !Array.isArray(item)) {
-      const [start, stop, step] = [item.start, item.stop, item.step].map((v) => sliceBound(v));
+      const [start, stop, step] = [item.start, item.stop, item.step].map((v) => sliceBound(ctx, v));
       out.push({ kind: "slice", start, stop, step });
     } else {
-      throw new IndexError("slice", "only integers, slices, '...' and None are valid indices", [],
+      throw new IndexError(ctx.op, "only integers, slices, '...' and None are valid indices", [ctx.shape],
         "for an array of indices use take(); for a boolean mask use mask()");
     }
   }
@@ -73,18 +76,18 @@ function parseItems(items: readonly IndexItem[]): Parsed[] {
 }
 
 /** One part of a Slice object: an integer, or null/undefined for NumPy's default. */
-function sliceBound(v: unknown): number | null {
+function sliceBound(ctx: Ctx, v: unknown): number | null {
   if (v === undefined || v === null) return null;
   if (typeof v !== "number" || !Number.isInteger(v)) {
-    throw new IndexError("slice", `slice indices must be integers or None, got ${String(v)}`);
+    throw new IndexError(ctx.op, `slice indices must be integers or None, got ${String(v)}`, [ctx.shape]);
   }
   return v;
 }
 
 /** NumPy's slice adjustment (PySlice_AdjustIndices): returns start, step and length. */
-function adjustSlice(n: number, s: { start: number | null; stop: number | null; step: number | null }): [number, number, number] {
+function adjustSlice(ctx: Ctx, n: number, s: { start: number | null; stop: number | null; step: number | null }): [number, number, number] {
   const step = s.step ?? 1;
-  if (step === 0) throw new ValueError("slice", "slice step cannot be zero");
+  if (step === 0) throw new ValueError(ctx.op, "slice step cannot be zero", [ctx.shape]);
   const clamp = (v: number | null, dflt: number): number => {
     if (v === null) return dflt;
     if (v < 0) { v += n; if (v < 0) v = step < 0 ? -1 : 0; } else if (v >= n) v = step < 0 ? n - 1 : n;
@@ -105,7 +108,8 @@ export function slice(x: NDArray, ...items: IndexItem[]): NDArray {
 
 /** The view x[items]; `op` names the caller in errors. */
 function basicView(op: string, x: NDArray, items: readonly IndexItem[]): NDArray {
-  const parsed = parseItems(items);
+  const ctx: Ctx = { op, shape: x.shape };
+  const parsed = parseItems(ctx, items);
   const ellipses = parsed.filter((p) => p.kind === "ellipsis").length;
   if (ellipses > 1) throw new IndexError(op, "an index can only have a single ellipsis ('...')", [x.shape]);
   const consuming = parsed.filter((p) => p.kind === "int" || p.kind === "slice").length;
@@ -131,7 +135,7 @@ function basicView(op: string, x: NDArray, items: readonly IndexItem[]): NDArray
       if (i < 0) i += n;
       offset += i * stride;
     } else {
-      const [start, step, length] = adjustSlice(n, p);
+      const [start, step, length] = adjustSlice(ctx, n, p);
       if (length > 0) offset += start * stride;
       shape.push(length);
       strides.push(stride * step);

@@ -247,6 +247,14 @@ export type NormOrder = number | "fro" | "nuc";
 export function norm(a: ArrayInput, options: { ord?: NormOrder | null; axis?: number | readonly number[] | null;
   keepdims?: boolean } = {}): NDArray {
   const x = asarray(a);
+  // As NumPy: a float32 input gives a float32 norm, every other dtype a float64 one.
+  const result = normOf(x, options);
+  const dtype = x.dtype === "float32" ? "float32" : "float64";
+  return result.dtype === dtype ? result : result.astype(dtype);
+}
+
+function normOf(x: NDArray, options: { ord?: NormOrder | null; axis?: number | readonly number[] | null;
+  keepdims?: boolean }): NDArray {
   const ord = options.ord ?? null;
   const keepdims = options.keepdims ?? false;
   let axes: number[];

@@ -330,6 +330,14 @@ def build():
     case("unique", [inp(np.array([2., 1., 2., np.nan, 1., np.nan]))])
     case("unique", [inp(np.array([True, False, True]))])
 
+    # norms keep float32 (NumPy computes them in float32); other dtypes give float64
+    for kw in [{}, {"ord": 1}, {"ord": np.inf}, {"ord": 0}, {"ord": 3}]:
+        case("norm", [inp(data((5,), F32))], kw)
+    for kw in [{}, {"ord": "fro"}, {"ord": 2}, {"ord": "nuc"}, {"ord": 1}, {"axis": 1}, {"axis": 0, "keepdims": True}]:
+        case("norm", [inp(data((3, 4), F32))], kw)
+    case("norm", [inp(data((3, 4), I32))], {})
+    case("norm", [inp(data((3, 4), I32))], {"ord": 1, "axis": 1})
+
 
 def case_red(op, inputs, kwargs, pykwargs):
     entry_kwargs = kwargs

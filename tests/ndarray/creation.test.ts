@@ -85,7 +85,10 @@ describe("np.array from nested arrays", () => {
     expect(thrown(() => np.array([[1, 2], 3] as any)).code).toBe("ragged");
     expect(thrown(() => np.array([1, [2, 3]] as any)).message).toContain("The detected shape was (2,) + inhomogeneous part.");
     const deep = thrown(() => np.array([[[1, 2], [3, 4]], [[5, 6], [7]]] as any));
-    expect(deep.message).toContain("inhomogeneous shape after 2 dimensions. The detected shape was (2,2) + inhomogeneous part.");
+    expect(deep.message).toContain("inhomogeneous shape after 2 dimensions. The detected shape was (2, 2) + inhomogeneous part.");
+    // the detected shape is the error's shape, as for every other error class
+    expect(e.shapes).toEqual([[2]]);
+    expect(deep.shapes).toEqual([[2, 2]]);
   });
 
   it("non-numeric entries throw a clear error naming the value", () => {

@@ -61,6 +61,9 @@ describe("type promotion (NumPy's rules on our four dtypes)", () => {
     expect(of("float32").multiply(0.1).dtype).toBe("float32");
     expect(of("bool").add(1).dtype).toBe("int32");
     expect(of("int32").add(2 ** 40).dtype).toBe("float64");
+    // a 0-d array is not weak (NumPy 2's rule, see README): it promotes like any array
+    expect(of("float32").add(np.array(0.5)).dtype).toBe("float64");
+    expect(of("int32").add(np.array(2, { dtype: "int32" })).dtype).toBe("int32");
   });
 
   it("divide and math functions give floats, comparisons give bool", () => {

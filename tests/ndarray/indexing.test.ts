@@ -308,6 +308,25 @@ describe("the index parser", () => {
     expect(() => a34().slice([0, 1] as any)).toThrow(np.IndexError);
     expect(() => a34().slice(np.array([0]) as any)).toThrow(/use take\(\)/);
   });
+
+  it("every index error names the op (slice or set) and carries the indexed array's shape", () => {
+    const cases: [() => unknown, string, string][] = [
+      [() => a34().slice("a"), "slice", "index"], [() => a34().slice("1:2:3:4"), "slice", "index"],
+      [() => a34().slice("1,,2"), "slice", "index"], [() => a34().slice(1.5), "slice", "index"],
+      [() => a34().slice({ start: 0.5 }), "slice", "index"], [() => a34().slice([0] as any), "slice", "index"],
+      [() => a34().slice("::0"), "slice", "value"], [() => a34().slice("5"), "slice", "index"],
+      [() => a34().set("::0", 1), "set", "value"], [() => a34().set("x", 1), "set", "index"],
+      [() => a34().set("0, 0, 0", 1), "set", "index"],
+    ];
+    for (const [f, op, code] of cases) {
+      const e = thrown(f);
+      expect(e).toBeInstanceOf(np.NDArrayError);
+      expect(e.op).toBe(op);
+      expect(e.code).toBe(code);
+      expect(e.message.startsWith(`${op}: `)).toBe(true);
+      expect(e.shapes).toEqual([[3, 4]]);
+    }
+  });
 });
 
 describe("nonzero", () => {
