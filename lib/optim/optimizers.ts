@@ -1,10 +1,37 @@
 // Optimizers: each step() moves every parameter against its gradient, following PyTorch's update
 // rules so numbers can be compared with it. State (momentum buffers, running averages) is kept
 // per parameter. Parameters without a gradient yet are skipped.
+//
+// As in PyTorch, step() updates a packed parameter in place, in one pass (fused.ts): an array you
+// took from `p.value` before the step changes with it (use `stateDict()` or `.copy()` to keep a
+// snapshot). The array-op version of each rule below runs for other layouts and documents the math.
 import { NDArray } from "../ndarray/ndarray";
 import { ValueError } from "../ndarray/errors";
 import * as np from "../ndarray/np";
 import { Tensor } from "../autograd/tensor";
+import { adagradLoops, adamLoops, rmspropLoops, sgdLoops, UpdateLoop } from "./fused";
+import type { TypedArray } from "../ndarray/dtype";
+
+/**
+ * The arrays a one-pass update (fused.ts) reads when value and gradient are packed float arrays of
+ * one dtype and shape; null otherwise, and the readable array-op version runs instead.
+ */
+function packedPair(value: NDArray, grad: NDArray): { w: TypedArray; g: TypedArray; dtype: "float64" | "float32" } | null {
+  if (value.dtype !== grad.dtype || (value.dtype !== "float64" && value.dtype !== "float32")) return null;
+  if (!value.isContiguous || !grad.isContiguous || value.size !== grad.size) return null;
+  const w = value.data.subarray(value.offset, value.offset + value.size);
+  const g = grad.data.subarray(grad.offset, grad.offset + grad.size);
+  return { w, g, dtype: value.dtype };
+}
+
+/** Runs a one-pass update, writing the new values into the parameter's own storage. */
+function runFused(loops: { float64: UpdateLoop; float32: UpdateLoop }, pair: { w: TypedArray; g: TypedArray; dtype: "float64" | "float32" },
+  value: NDArray, s0: NDArray | null, s1: NDArray | null, c: number[]): NDArray {
+  // Scalars meet float32 arrays as float32, as in the array ops.
+  const consts = pair.dtype === "float32" ? c.map(Math.fround) : c;
+  loops[pair.dtype](pair.w, pair.g, pair.w, s0 && s0.data, s1 && s1.data, consts);
+  return value;
+}
 
 export abstract class Optimizer {
   readonly params: readonly Tensor[];
@@ -70,10 +97,19 @@ export class SGD extends Optimizer {
   }
 
   protected update(value: NDArray, grad: NDArray, i: number): NDArray {
+    const pair = packedPair(value, grad);
+    if (pair) {
+      const first = this.momentum !== 0 && this.velocity[i] === null;
+      if (first) this.velocity[i] = NDArray.zeros(value.shape, pair.dtype);
+      const loops = sgdLoops({ momentum: this.momentum !== 0, nesterov: this.nesterov, weightDecay: this.weightDecay !== 0, first });
+      return runFused(loops, pair, value, this.velocity[i], null, [this.lr, this.momentum, this.weightDecay]);
+    }
+    // The same rule with array ops (any layout): what the loop above computes in one pass.
     let g = this.weightDecay ? grad.add(value.multiply(this.weightDecay)) : grad;
     if (this.momentum) {
       const previous = this.velocity[i];
-      const v = previous === null ? g : previous.multiply(this.momentum).add(g);
+      // A copy on the first step: the loop in fused.ts updates this buffer in place.
+      const v = previous === null ? g.copy() : previous.multiply(this.momentum).add(g);
       this.velocity[i] = v;
       g = this.nesterov ? g.add(v.multiply(this.momentum)) : v;
     }
@@ -93,6 +129,11 @@ export class AdaGrad extends Optimizer {
   }
 
   protected update(value: NDArray, grad: NDArray, i: number): NDArray {
+    const pair = packedPair(value, grad);
+    if (pair) {
+      const G = this.sumSquares[i] ??= NDArray.zeros(value.shape, pair.dtype);
+      return runFused(adagradLoops, pair, value, G, null, [this.lr, this.eps]);
+    }
     const previous = this.sumSquares[i];
     const G = previous === null ? grad.square() : previous.add(grad.square());
     this.sumSquares[i] = G;
@@ -115,6 +156,11 @@ export class RMSprop extends Optimizer {
   }
 
   protected update(value: NDArray, grad: NDArray, i: number): NDArray {
+    const pair = packedPair(value, grad);
+    if (pair) {
+      const s = this.meanSquares[i] ??= NDArray.zeros(value.shape, pair.dtype);
+      return runFused(rmspropLoops, pair, value, s, null, [this.lr, this.alpha, 1 - this.alpha, this.eps]);
+    }
     const previous = this.meanSquares[i] ?? np.zerosLike(grad);
     const s = previous.multiply(this.alpha).add(grad.square().multiply(1 - this.alpha));
     this.meanSquares[i] = s;
@@ -148,6 +194,14 @@ export class Adam extends Optimizer {
   }
 
   protected update(value: NDArray, grad: NDArray, i: number): NDArray {
+    const pair = packedPair(value, grad);
+    if (pair) {
+      const t = ++this.t[i];
+      const m = this.m[i] ??= NDArray.zeros(value.shape, pair.dtype);
+      const v = this.v[i] ??= NDArray.zeros(value.shape, pair.dtype);
+      return runFused(adamLoops({ weightDecay: this.weightDecay !== 0 }), pair, value, m, v, [this.lr, this.beta1, 1 - this.beta1, this.beta2, 1 - this.beta2,
+        1 - this.beta1 ** t, 1 - this.beta2 ** t, this.eps, this.weightDecay]);
+    }
     const g = this.weightDecay ? grad.add(value.multiply(this.weightDecay)) : grad;
     const t = ++this.t[i];
     const m = (this.m[i] ?? np.zerosLike(g)).multiply(this.beta1).add(g.multiply(1 - this.beta1));

@@ -1,0 +1,83 @@
+// One-pass optimizer updates. The readable updates in optimizers.ts chain array ops
+// (`velocity.multiply(μ).add(g)`, then `value.subtract(v.multiply(η))`): each op walks the whole
+// parameter and allocates a temporary, which made the optimizer the slowest part of an MNIST epoch.
+// Here each rule is one loop over the elements that writes the new value back into the parameter
+// (in place, as PyTorch's optimizers do) and updates the optimizer's own state buffers in place.
+//
+// The loops give the same bits as the chained ops: every intermediate is rounded to the
+// parameter's dtype as the array ops round it (`R(...)` below is Math.fround for float32 and
+// nothing for float64), and scalar constants are rounded to float32 first, as a number operand is
+// when it meets a float32 array. tests/optim/fused.test.ts compares both paths.
+import type { TypedArray } from "../ndarray/dtype";
+
+/** Per-element update: reads w (value), g (gradient), c (constants), updates s0/s1 (state). */
+export type UpdateLoop = (w: TypedArray, g: TypedArray, out: TypedArray, s0: TypedArray | null, s1: TypedArray | null, c: readonly number[]) => void;
+
+type Loops = { float64: UpdateLoop; float32: UpdateLoop };
+
+/**
+ * Compiles `body` (JS statements over w[i], g[i], s0[i], s1[i], c[k], ending by assigning `o`) into
+ * loops for float64 and float32: one function per dtype, so each stays monomorphic in V8.
+ */
+function compileUpdate(body: string): Loops {
+  // The constants go into locals c0..c8 (read once, not per element).
+  const consts = Array.from({ length: 9 }, (_, k) => `c${k} = c.length > ${k} ? c[${k}] : 0`).join(", ");
+  const make = (round: string) => new Function(`"use strict"; return function updateLoop(w, g, out, s0, s1, c) {
+    const n = w.length, ${consts};
+    for (let i = 0; i < n; i++) {
+      let o;
+      ${body.replace(/\bR\(/g, `${round}(`).replace(/\bc\[(\d)\]/g, "c$1")}
+      out[i] = o;
+    }
+  };`)() as UpdateLoop;
+  return { float64: make(""), float32: make("Math.fround") };
+}
+
+/**
+ * Loops for a rule whose body depends on on/off options (momentum or not, ...): each combination
+ * is compiled once, when first used, so no loop tests an option per element.
+ */
+function variants<K extends string>(body: (on: Record<K, boolean>) => string): (on: Record<K, boolean>) => Loops {
+  const cache = new Map<string, Loops>();
+  return (on) => {
+    const key = JSON.stringify(on);
+    let loops = cache.get(key);
+    if (!loops) cache.set(key, loops = compileUpdate(body(on)));
+    return loops;
+  };
+}
+
+// SGD: c = [lr, momentum, weightDecay]; s0 = velocity (`first`: its first step, v = g).
+export const sgdLoops = variants<"momentum" | "nesterov" | "weightDecay" | "first">((on) => `
+  let gi = g[i];
+  ${on.weightDecay ? "gi = R(gi + R(w[i] * c[2]));" : ""}
+  ${on.momentum ? `
+  const v = ${on.first ? "gi" : "R(R(s0[i] * c[1]) + gi)"};
+  s0[i] = v;
+  gi = ${on.nesterov ? "R(gi + R(v * c[1]))" : "v"};` : ""}
+  o = R(w[i] - R(gi * c[0]));`);
+
+// AdaGrad: c = [lr, eps]; s0 = sum of squares (zero before the first step).
+export const adagradLoops = compileUpdate(`
+  const gi = g[i];
+  const G = R(s0[i] + R(gi * gi));
+  s0[i] = G;
+  o = R(w[i] - R(R(gi * c[0]) / R(R(Math.sqrt(G)) + c[1])));`);
+
+// RMSprop: c = [lr, alpha, 1 - alpha, eps]; s0 = mean of squares (zero before the first step).
+export const rmspropLoops = compileUpdate(`
+  const gi = g[i];
+  const s = R(R(s0[i] * c[1]) + R(R(gi * gi) * c[2]));
+  s0[i] = s;
+  o = R(w[i] - R(R(gi * c[0]) / R(R(Math.sqrt(s)) + c[3])));`);
+
+// Adam: c = [lr, beta1, 1 - beta1, beta2, 1 - beta2, 1 - beta1^t, 1 - beta2^t, eps, weightDecay];
+// s0 = m, s1 = v (zero before the first step).
+export const adamLoops = variants<"weightDecay">((on) => `
+  let gi = g[i];
+  ${on.weightDecay ? "gi = R(gi + R(w[i] * c[8]));" : ""}
+  const m = R(R(s0[i] * c[1]) + R(gi * c[2]));
+  const v = R(R(s1[i] * c[3]) + R(R(gi * gi) * c[4]));
+  s0[i] = m;
+  s1[i] = v;
+  o = R(w[i] - R(R(R(m / c[5]) * c[0]) / R(R(Math.sqrt(R(v / c[6]))) + c[7])));`);
