@@ -2,7 +2,7 @@
 // build of the hot ones (lib/kernels/) is used when this JavaScript engine can run it, unless the
 // environment says NNBOOK_WASM=0 or np.setBackend("ts") chose otherwise. Both give the same
 // results within float rounding (tests run both).
-import { wasmGemm } from "../kernels/gemm-wasm";
+import { wasmGemm, wasmGemmBuild } from "../kernels/gemm-wasm";
 
 export type Backend = "wasm" | "ts";
 
@@ -22,5 +22,6 @@ export function getBackend(): Backend {
 /** A line for benchmarks and bug reports: which kernels are in use. */
 export function kernelInfo(): string {
   if (wanted === "ts") return "ts (pure TypeScript, chosen)";
-  return wasmGemm !== null ? "wasm (WebAssembly SIMD matmul)" : "ts (pure TypeScript: this engine has no WebAssembly SIMD)";
+  if (wasmGemm === null) return "ts (pure TypeScript: this engine has no WebAssembly SIMD)";
+  return wasmGemmBuild === "fma" ? "wasm (WebAssembly SIMD matmul, fused multiply-add)" : "wasm (WebAssembly SIMD matmul)";
 }

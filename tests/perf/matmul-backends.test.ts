@@ -80,3 +80,31 @@ describe("matmul: wasm and TypeScript kernels agree", () => {
     expect(() => np.setBackend("gpu" as "ts")).toThrow(/unknown backend/);
   });
 });
+
+describe("the two wasm builds: fused multiply-add and plain SIMD", () => {
+  it("runs the fused multiply-add build on this Node (relaxed SIMD switched on for Node 20)", async () => {
+    const { wasmGemmBuild } = await import("../../lib/kernels/gemm-wasm");
+    expect(wasmGemmBuild).toBe("fma");
+    expect(np.kernelInfo()).toMatch(/fused multiply-add/);
+  });
+
+  it("both builds give the product of the same packed panels, within float rounding", async () => {
+    const { GEMM_WASM_BASE64, GEMM_FMA_WASM_BASE64 } = await import("../../lib/kernels/gemm-wasm-bytes");
+    const run = (base64: string, f32: boolean): number[] => {
+      const k = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(base64, "base64")), {}).exports as any;
+      // n = 8 rows, k = 300, m = 8 columns: A as two 4-row panels, B as one (f32) or two (f64) panels.
+      const n = 8, depth = 300, m = 8, View = f32 ? Float32Array : Float64Array, size = f32 ? 4 : 8;
+      const mem = new View(k.memory.buffer, 0, n * depth + depth * m + n * m);
+      np.random.seed(11);
+      mem.set(np.random.randn(n * depth + depth * m).toTypedArray());
+      mem.fill(0, n * depth + depth * m);
+      (f32 ? k.gemm_f32 : k.gemm_f64)(0, n * depth * size, (n * depth + depth * m) * size, n, depth, m);
+      return Array.from(mem.subarray(n * depth + depth * m));
+    };
+    for (const f32 of [false, true]) {
+      const plain = run(GEMM_WASM_BASE64, f32), fused = run(GEMM_FMA_WASM_BASE64, f32);
+      expect(plain.some((v) => v !== 0)).toBe(true);
+      np.assertAllClose(fused, plain, { rtol: f32 ? 1e-4 : 1e-12, atol: f32 ? 1e-4 : 1e-12 });
+    }
+  });
+});
