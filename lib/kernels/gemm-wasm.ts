@@ -97,17 +97,29 @@ function reserve(k: Exports, bytes: number): boolean {
 
 const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
 
-/** A into micro-panels of 4 rows (zero rows pad the last), p-major inside a panel. */
+/**
+ * A into micro-panels of 4 rows (zero rows pad the last), p-major inside a panel: the 4 values of
+ * each column p are written side by side, read from the 4 rows at once, so a transposed view
+ * (rows next to each other in memory) reads whole cache lines instead of one value per line.
+ */
 function packA(dst: Float64Array | Float32Array, at: number, a: StridedMatrix, n: number, k: number): void {
   const src = a.data, rs = a.rowStride, cs = a.colStride;
-  const nP = roundUp(n, MR);
-  for (let i = 0; i < nP; i += MR) {
-    const panel = at + i * k;
-    for (let r = 0; r < MR; r++) {
-      let d = panel + r;
-      if (i + r >= n) { for (let p = 0; p < k; p++, d += MR) dst[d] = 0; continue; }
-      let s = a.offset + (i + r) * rs;
-      for (let p = 0; p < k; p++, d += MR, s += cs) dst[d] = src[s];
+  for (let i = 0; i < n; i += MR) {
+    let d = at + i * k;
+    let s0 = a.offset + i * rs;
+    if (i + MR <= n) {
+      const s1 = rs, s2 = 2 * rs, s3 = 3 * rs;
+      for (let p = 0; p < k; p++, d += MR, s0 += cs) {
+        dst[d] = src[s0];
+        dst[d + 1] = src[s0 + s1];
+        dst[d + 2] = src[s0 + s2];
+        dst[d + 3] = src[s0 + s3];
+      }
+      continue;
+    }
+    const rows = n - i;
+    for (let p = 0; p < k; p++, d += MR, s0 += cs) {
+      for (let r = 0; r < MR; r++) dst[d + r] = r < rows ? src[s0 + r * rs] : 0;
     }
   }
 }
@@ -115,15 +127,19 @@ function packA(dst: Float64Array | Float32Array, at: number, a: StridedMatrix, n
 /** B into micro-panels of nr columns (zero columns pad the last), p-major inside a panel. */
 function packB(dst: Float64Array | Float32Array, at: number, b: StridedMatrix, k: number, m: number, nr: number): void {
   const src = b.data, rs = b.rowStride, cs = b.colStride;
-  const mP = roundUp(m, nr);
-  for (let j = 0; j < mP; j += nr) {
+  for (let j = 0; j < m; j += nr) {
     const width = Math.min(nr, m - j);
     let d = at + j * k;
-    for (let p = 0; p < k; p++, d += nr) {
-      let s = b.offset + p * rs + j * cs;
-      let c = 0;
-      for (; c < width; c++, s += cs) dst[d + c] = src[s];
-      for (; c < nr; c++) dst[d + c] = 0;
+    let s = b.offset + j * cs;
+    if (width === nr && cs === 1) {
+      // a row-major B: nr neighbours per row
+      for (let p = 0; p < k; p++, d += nr, s += rs) {
+        for (let c = 0; c < nr; c++) dst[d + c] = src[s + c];
+      }
+      continue;
+    }
+    for (let p = 0; p < k; p++, d += nr, s += rs) {
+      for (let c = 0; c < nr; c++) dst[d + c] = c < width ? src[s + c * cs] : 0;
     }
   }
 }

@@ -1,10 +1,10 @@
 // Indexing: NumPy basic slicing (views), element and slice assignment, take, boolean masks.
 import { castValue } from "./dtype";
 import { BroadcastError, formatShape, IndexError, ValueError } from "./errors";
-import { assign, forEachOffset } from "./iterate";
+import { assign, forEachOffset, isCContiguous } from "./iterate";
 import { ArrayInput, NDArray } from "./ndarray";
 import { asarray } from "./create";
-import { broadcastStrides, normalizeAxis } from "./shape";
+import { broadcastStrides, normalizeAxis, sizeOf } from "./shape";
 
 /** One slice start:stop:step; undefined parts take NumPy's defaults. */
 export interface Slice { start?: number | null; stop?: number | null; step?: number | null }
@@ -294,10 +294,23 @@ export function take(x: NDArray, indices: ArrayInput, options: { axis?: number |
   const beforeStrides = src.strides.slice(0, axis), afterStrides = src.strides.slice(axis + 1);
   const stride = src.strides[axis];
   let k = 0;
+  const from = src.data, to = out.data;
+  if (isCContiguous(after, afterStrides)) {
+    // Each picked entry is one packed block (a row of a batch): copied whole, no call per element.
+    const block = sizeOf(after);
+    forEachOffset(before, beforeStrides, src.offset, (_i, base) => {
+      for (let j = 0; j < list.length; j++, k += block) {
+        const start = base + (list[j] < 0 ? list[j] + n : list[j]) * stride;
+        if (block >= 64) to.set(from.subarray(start, start + block), k);
+        else for (let e = 0; e < block; e++) to[k + e] = from[start + e];
+      }
+    });
+    return out;
+  }
   forEachOffset(before, beforeStrides, src.offset, (_i, base) => {
     for (let j = 0; j < list.length; j++) {
       const i = list[j] < 0 ? list[j] + n : list[j];
-      forEachOffset(after, afterStrides, base + i * stride, (_m, p) => { out.data[k++] = src.data[p]; });
+      forEachOffset(after, afterStrides, base + i * stride, (_m, p) => { to[k++] = from[p]; });
     }
   });
   return out;

@@ -244,6 +244,21 @@ describe("take", () => {
     expectNumPy(np.take(a34(), np.array([], { dtype: "int32" }), { axis: 1 }), s.take_empty);
   });
 
+  it("copies whole packed rows (a batch gather) exactly as element by element, in every dtype", () => {
+    for (const dtype of ["float64", "float32", "int32", "bool"] as const) {
+      const base = np.arange(100 * 70).reshape(100, 70);
+      const x = dtype === "bool" ? base.greater(3000) : base.astype(dtype);
+      const idx = [5, -1, 0, 5, 99, -100];
+      const got = x.take(idx, { axis: 0 });
+      expect(got.dtype).toBe(dtype);
+      expect(got.toArray()).toEqual(idx.map((i) => x.slice(`${i}`).toArray()));
+      // short rows (a copy loop) and rows inside a 3-D array (axis 1)
+      const y = x.reshape(10, 10, 70);
+      expect(y.take([3, -2], { axis: 1 }).toArray()).toEqual(y.toArray().map((plane: unknown[]) => [plane[3], plane[8]]));
+      expect(x.reshape(700, 10).take([1, 699], { axis: 0 }).toArray()).toEqual([x.reshape(700, 10).slice("1").toArray(), x.reshape(700, 10).slice("699").toArray()]);
+    }
+  });
+
   it("out-of-bounds indices and bad axes are NumPy's errors", () => {
     expectNumPyError("take_out_of_bounds", "index", () => np.take(a34(), [4], { axis: 0 }));
     expectNumPyError("take_flat_out_of_bounds", "index", () => np.take(a34(), [12]));

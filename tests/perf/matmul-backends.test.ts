@@ -91,7 +91,8 @@ describe("the two wasm builds: fused multiply-add and plain SIMD", () => {
   it("both builds give the product of the same packed panels, within float rounding", async () => {
     const { GEMM_WASM_BASE64, GEMM_FMA_WASM_BASE64 } = await import("../../lib/kernels/gemm-wasm-bytes");
     const run = (base64: string, f32: boolean): number[] => {
-      const k = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(base64, "base64")), {}).exports as any;
+      const wasm = (globalThis as any).WebAssembly;
+      const k = new wasm.Instance(new wasm.Module(Buffer.from(base64, "base64")), {}).exports;
       // n = 8 rows, k = 300, m = 8 columns: A as two 4-row panels, B as one (f32) or two (f64) panels.
       const n = 8, depth = 300, m = 8, View = f32 ? Float32Array : Float64Array, size = f32 ? 4 : 8;
       const mem = new View(k.memory.buffer, 0, n * depth + depth * m + n * m);
