@@ -252,6 +252,9 @@ export async function main(): Promise<void> {
     outputBytes = 0;
     truncated = false;
     const started = Date.now();
+    // Tests cells run as strict code: a function they call cannot read their source (see Engine.strict).
+    const engine = kernel.currentEngine;
+    if (engine) engine.strict = cell.test;
     const reply = await run(cell.code, false);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const event: CellEvent = {

@@ -23,6 +23,7 @@ function release(argv: string[]): void {
     else inputs.push(argv[i]);
   }
   if (inputs.length === 0) fail("usage: npm run release -- <notebook or folder> [--out DIR]");
+  for (const p of inputs) if (!fs.existsSync(p)) fail(`release: ${p} does not exist`);
   const files = inputs.flatMap((p) => (fs.statSync(p).isDirectory()
     ? fs.readdirSync(p).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(p, f)) : [p]));
   fs.mkdirSync(out, { recursive: true });

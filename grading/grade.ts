@@ -260,7 +260,11 @@ export async function gradeFile(sourceFile: string, submissionFile: string, opti
       fresh.forEach((r) => reported.add(r));
       if (!c.test && fresh.length) notes.push(`before cell ${c.index + 1} ran, the grader put back what your notebook had changed: ${fresh.slice(0, 8).join(", ")}${fresh.length > 8 ? ", …" : ""}`);
       if (o.truncated) notes.push(`cell ${c.index + 1}${c.test ? " (tests)" : ""} printed more than ${limits.outputBytes} bytes; the rest of its output was dropped`);
-      if (c.test || exerciseCells.has(c.index) || o.status === "ok") continue;
+      if (c.test || exerciseCells.has(c.index)) continue;
+      // A cell tagged raises-exception is meant to throw: its error is no failure, its silence is.
+      const expectsError = tagsOf(asm.cells[c.index]).includes("raises-exception");
+      if (expectsError && o.status === "ok") notes.push(`cell ${c.index + 1} is tagged raises-exception but ran without an error`);
+      if (o.status === "ok" || (expectsError && o.status === "error")) continue;
       // Short: a learner's own error message is no channel for carrying anything out of the run.
       const said = describe(o);
       if (++ownFailures <= 10) notes.push(`cell ${c.index + 1} failed: ${said.length > 300 ? said.slice(0, 300) + " …" : said}`);
@@ -355,11 +359,18 @@ export interface Task {
 
 function listNotebooks(dir: string): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   const walk = (d: string) => {
+    const real = fs.realpathSync(d);
+    if (seen.has(real)) return; // a symlink loop
+    seen.add(real);
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (e.name.startsWith(".")) continue;
       const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
+      // A symlinked student folder (e.g. from an export) is followed, so no submission is left out.
+      let isDir = e.isDirectory();
+      if (e.isSymbolicLink()) try { isDir = fs.statSync(p).isDirectory(); } catch { isDir = false; }
+      if (isDir) walk(p);
       else if (e.name.endsWith(".ipynb")) out.push(p);
     }
   };
@@ -389,7 +400,8 @@ export function planTasks(source: string, submissions: string): { tasks: Task[];
 /** Grades tasks with `jobs` children at a time; writes <out>/<student>.json and .feedback.html and <out>/gradebook.csv. */
 export async function gradeAll(tasks: Task[], out: string, options: Omit<GradeOptions, "workDir"> & { jobs?: number; onResult?: (t: Task, r: GradeResult) => void }): Promise<{ student: string; result: GradeResult }[]> {
   fs.mkdirSync(out, { recursive: true });
-  const workDir = path.join(out, ".sandboxes");
+  // Absolute: the child runs in its sandbox, and its permission flags must name the same folders.
+  const workDir = path.resolve(out, ".sandboxes");
   const jobs = Math.max(1, options.jobs ?? (os.availableParallelism?.() ?? os.cpus().length));
   const rows: { student: string; result: GradeResult }[] = new Array(tasks.length);
   let next = 0;
@@ -407,7 +419,7 @@ export async function gradeAll(tasks: Task[], out: string, options: Omit<GradeOp
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
-  fs.rmSync(workDir, { recursive: true, force: true });
+  if (!options.keepSandbox) fs.rmSync(workDir, { recursive: true, force: true });
   fs.writeFileSync(path.join(out, "gradebook.csv"), gradebookCsv(rows));
   return rows;
 }

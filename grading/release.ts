@@ -132,7 +132,18 @@ export function releaseNotebook(nb: Notebook, name = "notebook"): ReleaseResult 
       cell.source = src.join("\n");
     } else if (role === "tests") {
       let src = lines(cell);
-      for (const [b, e] of regions(src, BEGIN_HIDDEN, END_HIDDEN, "hidden tests", where).reverse()) {
+      const hidden = regions(src, BEGIN_HIDDEN, END_HIDDEN, "hidden tests", where);
+      // A top-level name the hidden tests declare outlives the cell (a later cell could print a
+      // function's source); keep hidden helpers inside a block.
+      const sf = ts.createSourceFile("cell.ts", src.join("\n"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      for (const st of sf.statements) {
+        const line = sf.getLineAndCharacterOfPosition(st.getStart(sf)).line;
+        if (!hidden.some(([b, e]) => line > b && line < e)) continue;
+        const names = ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.name.getText(sf))
+          : (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name ? [st.name.text] : [];
+        if (names.length) warnings.push(`${where}: the hidden tests declare ${names.join(", ")} at the top level, where later cells can read it; wrap them in { ... }`);
+      }
+      for (const [b, e] of hidden.reverse()) {
         src = [...src.slice(0, b), `${/^\s*/.exec(src[b])![0]}// (more tests, hidden, run when your notebook is graded)`, ...src.slice(e + 1)];
       }
       cell.source = src.join("\n");

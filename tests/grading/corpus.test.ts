@@ -145,6 +145,25 @@ beforeAll(async () => {
       nb.cells = nb.cells.filter((c) => c !== sol("90.2"));
     },
   });
+  CASES["raises-exception"] = submission({
+    change: (nb) => {
+      const tagged = (src: string, tags: string[]): NbCell => ({ ...code(src), metadata: { tags } });
+      nb.cells.push(
+        tagged('throw new RangeError("meant to fail");', ["raises-exception"]),
+        tagged("const quiet = 1; // tagged to raise, but does not", ["raises-exception"]),
+        code('throw new TypeError("not meant to fail");'),
+      );
+    },
+  });
+  // A solution that, called by the tests, reaches for their source (f.caller, the call sites'
+  // functions) and throws it into its feedback; and one that patches a built-in the hidden tests call.
+  CASES["leak-hidden-tests"] = submission({ solutions: {
+    "90.1": "function addOne(x: number): number {\n  let out = \"\";\n" +
+      "  try { out += \"caller:\" + String((addOne as any).caller); } catch (e) { out += \"caller denied\"; }\n" +
+      "  const prev = (Error as any).prepareStackTrace;\n" +
+      "  (Error as any).prepareStackTrace = (_e: unknown, frames: any[]) => frames.map((f) => String(f.getFunction())).join(\"\\n\");\n" +
+      "  const stack = String(new Error().stack);\n  (Error as any).prepareStackTrace = prev;\n  throw new Error(out + \"\\n\" + stack);\n}",
+  } });
   for (const [name, nb] of Object.entries(CASES)) fs.writeFileSync(target(name), serializeNotebook(nb as Notebook));
   fs.writeFileSync(target("not-json"), "this is not a notebook {");
   fs.writeFileSync(target("not-nbformat"), JSON.stringify({ cells: "no", nbformat: 3 }));
@@ -230,6 +249,18 @@ describe("grading a class of submissions", () => {
     expect(notes("patching")).toMatch(/before cell \d+ ran, the grader put back what your notebook had changed: Array.isArray/);
   });
 
+  it("does not report cells tagged raises-exception that raise, but does report one that does not", () => {
+    const r = results.get("raises-exception")!;
+    expect(r).toMatchObject({ status: "graded", score: 5 });
+    const n = r.notes.join("\n");
+    const last = CASES["raises-exception"] as Notebook;
+    const [raises, quiet, untagged] = [3, 2, 1].map((k) => last.cells.length - k + 1);
+    expect(n).not.toMatch(/RangeError: meant to fail/);
+    expect(n).not.toContain(`cell ${raises} `);
+    expect(n).toContain(`cell ${quiet} is tagged raises-exception but ran without an error`);
+    expect(n).toContain(`cell ${untagged} failed: TypeError: not meant to fail`);
+  });
+
   it("restores the instructor's tests cells, edited or deleted", () => {
     expect(scores("tests-tampered")).toEqual({ "90.1": 1, "90.2": 0, "90.3": 0 });
   });
@@ -245,6 +276,12 @@ describe("grading a class of submissions", () => {
       expect(results.get(name)).toMatchObject({ status: "invalid-submission", score: 0, maxScore: 5 });
       expect(results.get(name)!.notes[0]).toMatch(/not a valid notebook/);
     }
+  });
+
+  it("runs tests cells as strict code, so a solution cannot read their source through its caller", () => {
+    expect(scores("leak-hidden-tests")).toEqual({ "90.1": 0, "90.2": 2, "90.3": 2 });
+    expect(reasons("leak-hidden-tests", "90.1")).toMatch(/^Error: caller:null\n/);
+    expect(reasons("leak-hidden-tests", "90.1")).not.toMatch(/addOne\(-1\)|HIDDEN/);
   });
 
   it("never shows the hidden tests' source in results or feedback", () => {

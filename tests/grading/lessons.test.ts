@@ -52,6 +52,8 @@ describe("lessons with exercises", () => {
         const failures = reference.exercises.flatMap((e) => e.tests.filter((t) => !t.passed).map((t) => `${e.id}: ${t.reason}`));
         expect({ status: reference.status, error: reference.error, failures }).toEqual({ status: "graded", error: null, failures: [] });
         expect(reference.score).toBe(reference.maxScore);
+        // Full marks come with clean feedback: cells tagged raises-exception are not reported as failures.
+        expect(reference.notes.filter((n) => / failed: /.test(n))).toEqual([]);
         expect(released.status).toBe("graded");
         expect(released.score).toBe(0);
         for (const e of released.exercises) {

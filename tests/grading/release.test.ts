@@ -1,6 +1,6 @@
 // Release: stubs that keep signatures and types, hidden tests gone, outputs cleared, the same
 // bytes every time; and the authoring mistakes the grader refuses.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -58,6 +58,12 @@ describe("release", () => {
     }
   }, 60_000);
 
+  it("the CLI names an input that does not exist (no stack trace) and exits 2", () => {
+    const r = spawnSync(process.execPath, [path.join(root, "grading/bin/nnbook-grading.js"), "release", "/nonexistent/03-x.ipynb"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe("release: /nonexistent/03-x.ipynb does not exist");
+  }, 60_000);
+
   it("handles arrow functions, several regions, and warns where types would be lost", () => {
     const nb = nbOf(
       sol("1.1", "const f = (x: number): number => {\n  // BEGIN SOLUTION\n  return 2 * x;\n  // END SOLUTION\n};\nfunction g(y) {\n    // BEGIN SOLUTION\n    return y;\n    // END SOLUTION\n}"),
@@ -72,6 +78,18 @@ describe("release", () => {
     expect(warnings.join("\n")).toMatch(/declares k as any/);
   });
 
+  it("warns when hidden tests declare top-level names (later cells could read them)", () => {
+    const nb = nbOf(
+      sol("1.1", "function f(x: number): number {\n  // BEGIN SOLUTION\n  return x;\n  // END SOLUTION\n}"),
+      tests("1.1", "const seen = f(1);\n// BEGIN HIDDEN TESTS\nfunction secret(): number { return 2; }\nconst a = 1, b = 2;\n{\n  const inner = f(2);\n  check(inner === secret(), \"f\");\n}\n// END HIDDEN TESTS"),
+    );
+    const { warnings } = releaseNotebook(nb, "w.ipynb");
+    expect(warnings).toEqual([
+      "w.ipynb, cell 2: the hidden tests declare secret at the top level, where later cells can read it; wrap them in { ... }",
+      "w.ipynb, cell 2: the hidden tests declare a, b at the top level, where later cells can read it; wrap them in { ... }",
+    ]);
+  });
+
   it("refuses notebooks with authoring mistakes, naming the cell", () => {
     const bad = (nb: Notebook) => () => releaseNotebook(nb, "bad.ipynb");
     expect(bad(nbOf(sol("1.1", "// BEGIN SOLUTION\nx"), tests("1.1", "")))).toThrow(/bad.ipynb, cell 1: the solution region opened at line 1 is never closed/);
@@ -81,5 +99,19 @@ describe("release", () => {
     expect(bad(nbOf(sol("1.1", "no region"), tests("1.1", "")))).toThrow(/has no \/\/ BEGIN SOLUTION/);
     expect(bad(nbOf(cell("x", { exercise: "1.1", role: "answer" })))).toThrow(/role must be "solution" or "tests"/);
     expect(bad(nbOf(sol("1.1", "// BEGIN SOLUTION\n// END SOLUTION"), tests("1.1", "// END HIDDEN TESTS")))).toThrow(/closes a hidden tests region that was never opened/);
+  });
+});
+
+describe("the README documents the grading commands", () => {
+  it("names npm run release / grade and every option the CLI accepts", () => {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Exercises and grading"));
+    expect(section).toMatch(/npm run release -- /);
+    expect(section).toMatch(/npm run grade -- --source .* --submissions /);
+    const cli = fs.readFileSync(path.join(root, "grading/cli.ts"), "utf8");
+    const options = [...new Set([...cli.matchAll(/(?:a|argv\[i\]) === "(--[a-z-]+)"/g)].map((m) => m[1]))];
+    expect(options.length).toBeGreaterThan(8);
+    for (const o of options) expect(section, `README's grading section does not mention ${o}`).toContain(o);
+    for (const s of ["release", "grade"]) expect(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts[s]).toBeTruthy();
   });
 });
