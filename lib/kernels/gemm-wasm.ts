@@ -10,6 +10,7 @@
 // V8 flag, which is switched on here before compiling (NNBOOK_WASM_FMA=0 keeps the plain build).
 // Fused and separate multiply-adds round differently in the last bit; tests compare with tolerances.
 import { GEMM_FMA_WASM_BASE64, GEMM_WASM_BASE64 } from "./gemm-wasm-bytes";
+import { GemmKernels, runGemm } from "./gemm-threads";
 
 /** A matrix inside a typed array: element (i, j) is data[offset + i·rowStride + j·colStride]. */
 export interface StridedMatrix {
@@ -19,11 +20,10 @@ export interface StridedMatrix {
   readonly colStride: number;
 }
 
-interface Exports {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
-  gemm_f64(a: number, b: number, c: number, n: number, k: number, m: number): void;
-  gemm_f32(a: number, b: number, c: number, n: number, k: number, m: number): void;
-}
+/** The shared memory the kernels work in (a WebAssembly.Memory). */
+interface SharedMemory { readonly buffer: SharedArrayBuffer; grow(pages: number): number }
+
+interface Loaded { exports: GemmKernels; module: object; memory: SharedMemory; fma: boolean }
 
 const MR = 4; // rows per A micro-panel (both kernels)
 
@@ -38,6 +38,7 @@ function decode(base64: string): Uint8Array {
 /** The few WebAssembly JS APIs used here (typed locally: the lib compiles without DOM types). */
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => SharedMemory;
   Instance: new (module: object, imports: object) => { exports: unknown };
   validate(bytes: Uint8Array): boolean;
 }
@@ -47,7 +48,7 @@ type ProcessLike = { env?: Record<string, string | undefined>; getBuiltinModule?
 /** Switches on Node 20's relaxed SIMD flag (a no-op elsewhere); true when the module then validates. */
 function relaxedSimd(wasm: WasmApi, bytes: Uint8Array): boolean {
   if (wasm.validate(bytes)) return true;
-  const proc = (globalThis as { process?: ProcessLike }).process;
+  const proc = (globalThis as unknown as { process?: ProcessLike }).process;
   const v8 = proc?.getBuiltinModule?.("v8") as { setFlagsFromString?(flags: string): void } | undefined;
   if (!v8?.setFlagsFromString) return false;
   try {
@@ -58,17 +59,21 @@ function relaxedSimd(wasm: WasmApi, bytes: Uint8Array): boolean {
   return wasm.validate(bytes);
 }
 
-function instantiate(): { exports: Exports; fma: boolean } | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+function instantiate(): Loaded | null {
+  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
-  const proc = (globalThis as { process?: ProcessLike }).process;
+  const proc = (globalThis as unknown as { process?: ProcessLike }).process;
   const fmaBytes = decode(GEMM_FMA_WASM_BASE64);
   const builds = proc?.env?.NNBOOK_WASM_FMA !== "0" && relaxedSimd(wasm, fmaBytes)
     ? [{ bytes: fmaBytes, fma: true }, { bytes: decode(GEMM_WASM_BASE64), fma: false }]
     : [{ bytes: decode(GEMM_WASM_BASE64), fma: false }];
   for (const build of builds) {
     try {
-      return { exports: new wasm.Instance(new wasm.Module(build.bytes), {}).exports as Exports, fma: build.fma };
+      // One page to start; grown as products need (up to 4 GiB, the most a 32-bit memory holds).
+      const memory = new wasm.Memory({ initial: 1, maximum: 65536, shared: true });
+      const module = new wasm.Module(build.bytes);
+      const exports = new wasm.Instance(module, { env: { memory } }).exports as GemmKernels;
+      return { exports, module, memory, fma: build.fma };
     } catch {
       // this build does not run here: try the next, else the TypeScript kernels do the work
     }
@@ -77,18 +82,17 @@ function instantiate(): { exports: Exports; fma: boolean } | null {
 }
 
 const loaded = instantiate();
-const kernels = loaded === null ? null : loaded.exports;
 
 /** Which wasm build runs matmul: "fma" (relaxed SIMD), "simd", or null (none: TypeScript kernels). */
 export const wasmGemmBuild: "fma" | "simd" | null = loaded === null ? null : loaded.fma ? "fma" : "simd";
 
-/** Grows the module's memory to at least `bytes`; false when it cannot (32-bit memory is at most 4 GiB). */
-function reserve(k: Exports, bytes: number): boolean {
-  const have = k.memory.buffer.byteLength;
+/** Grows the kernels' memory to at least `bytes`; false when it cannot (32-bit memory is at most 4 GiB). */
+function reserve(memory: SharedMemory, bytes: number): boolean {
+  const have = memory.buffer.byteLength;
   if (bytes <= have) return true;
   if (bytes > 2 ** 32 - 65536) return false;
   try {
-    k.memory.grow(Math.ceil((bytes - have) / 65536));
+    memory.grow(Math.ceil((bytes - have) / 65536));
     return true;
   } catch {
     return false;
@@ -150,20 +154,23 @@ function packB(dst: Float64Array | Float32Array, at: number, b: StridedMatrix, k
  * the operands do not fit in the module's memory, and the caller uses the TypeScript kernel.
  */
 export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: StridedMatrix, n: number, k: number, m: number,
-  out: Float64Array | Float32Array, outOffset: number) => boolean) = kernels === null ? null : (type, a, b, n, k, m, out, outOffset) => {
-  const k0 = kernels;
+  out: Float64Array | Float32Array, outOffset: number) => boolean) = loaded === null ? null : (type, a, b, n, k, m, out, outOffset) => {
+  const { exports, module, memory } = loaded;
   const size = type === "f64" ? 8 : 4, nr = type === "f64" ? 4 : 8;
   const nP = roundUp(n, MR), mP = roundUp(m, nr);
   const aLen = nP * k, bLen = k * mP, cLen = nP * mP;
   // A, then B, then C, each starting on a 16-byte boundary (lengths are multiples of 4 elements).
-  if (!reserve(k0, (aLen + bLen + cLen) * size)) return false;
+  if (!reserve(memory, (aLen + bLen + cLen) * size)) return false;
   const View = type === "f64" ? Float64Array : Float32Array;
-  const mem = new View(k0.memory.buffer, 0, aLen + bLen + cLen);
+  const mem = new View(memory.buffer as unknown as ArrayBuffer, 0, aLen + bLen + cLen);
   packA(mem, 0, a, n, k);
   packB(mem, aLen, b, k, m, nr);
   const c = mem.subarray(aLen + bLen);
   c.fill(0);
-  if (k > 0) (type === "f64" ? k0.gemm_f64 : k0.gemm_f32)(0, aLen * size, (aLen + bLen) * size, nP, k, mP);
+  if (k > 0) {
+    runGemm(exports, module, memory, type === "f32", 0, aLen * size, (aLen + bLen) * size, nP, k, mP,
+      (byteOffset, count) => mem.fill(0, byteOffset / size, byteOffset / size + count));
+  }
   if (mP === m) out.set(c.subarray(0, n * m), outOffset);
   else for (let i = 0; i < n; i++) out.set(c.subarray(i * mP, i * mP + m), outOffset + i * m);
   return true;

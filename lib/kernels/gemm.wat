@@ -12,9 +12,12 @@
 ;; The micro-kernel keeps a 4×NR tile of C in 8 vector registers, so each step over p loads two
 ;; vectors of B and four broadcast values of A for 16 multiply-adds. The loops around it cut k into
 ;; blocks of KC = 256 and the rows into blocks of MC = 64, so a B micro-panel (KC×NR) stays in L1
-;; and a block of A panels (MC×KC) in L2 while they are reused.
+;; and a block of A panels (MC×KC) in L2 while they are reused. A call may cover only some rows of
+;; C (a thread's share): `a` and `c` then point at its first A panel and C row, `n` is its row count.
 (module
-  (memory (export "memory") 1)
+  ;; Shared memory, so that worker threads run the same kernels on other rows of C in place
+  ;; (lib/kernels/gemm-threads.ts); up to 4 GiB.
+  (import "env" "memory" (memory 1 65536 shared))
 
   ;; 4×4 float64 tile: C[r, 0..3] += Σ_p A[r, p] · B[p, 0..3] over kc steps.
   (func $tile_f64 (param $ap i32) (param $bp i32) (param $cp i32) (param $kc i32) (param $ldc i32)

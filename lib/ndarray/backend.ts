@@ -3,6 +3,10 @@
 // environment says NNBOOK_WASM=0 or np.setBackend("ts") chose otherwise. Both give the same
 // results within float rounding (tests run both).
 import { wasmGemm, wasmGemmBuild } from "../kernels/gemm-wasm";
+import { setThreads, threadInfo } from "../kernels/gemm-threads";
+
+/** How many threads large matrix products use (NNBOOK_THREADS; default: the cores, up to 8). */
+export { setThreads };
 
 export type Backend = "wasm" | "ts";
 
@@ -23,5 +27,8 @@ export function getBackend(): Backend {
 export function kernelInfo(): string {
   if (wanted === "ts") return "ts (pure TypeScript, chosen)";
   if (wasmGemm === null) return "ts (pure TypeScript: this engine has no WebAssembly SIMD)";
-  return wasmGemmBuild === "fma" ? "wasm (WebAssembly SIMD matmul, fused multiply-add)" : "wasm (WebAssembly SIMD matmul)";
+  const t = threadInfo();
+  const threads = t.threads === 1 ? "1 thread" : t.unavailable !== null && t.running === 1
+    ? `1 thread: worker threads unavailable (${t.unavailable})` : `up to ${t.threads} threads`;
+  return `wasm (WebAssembly SIMD matmul${wasmGemmBuild === "fma" ? ", fused multiply-add" : ""}, ${threads})`;
 }

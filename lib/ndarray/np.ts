@@ -31,5 +31,5 @@ export {
   ShapeError, ValueError,
 } from "./errors";
 export * as random from "./random";
-export { setBackend, getBackend, kernelInfo } from "./backend";
+export { setBackend, getBackend, kernelInfo, setThreads } from "./backend";
 export * as linalg from "./linalg-namespace";

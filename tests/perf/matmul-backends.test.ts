@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { np, NDArray } from "../../lib/index";
 import { wasmGemm } from "../../lib/kernels/gemm-wasm";
+import { PARALLEL_MIN_WORK, setThreads, threadInfo } from "../../lib/kernels/gemm-threads";
 
 const both = (f: () => NDArray): [NDArray, NDArray] => {
   np.setBackend("ts");
@@ -84,6 +85,7 @@ describe("matmul: wasm and TypeScript kernels agree", () => {
 describe("the two wasm builds: fused multiply-add and plain SIMD", () => {
   it("runs the fused multiply-add build on this Node (relaxed SIMD switched on for Node 20)", async () => {
     const { wasmGemmBuild } = await import("../../lib/kernels/gemm-wasm");
+    np.setBackend("wasm"); // CI also runs this file with NNBOOK_WASM=0
     expect(wasmGemmBuild).toBe("fma");
     expect(np.kernelInfo()).toMatch(/fused multiply-add/);
   });
@@ -92,10 +94,11 @@ describe("the two wasm builds: fused multiply-add and plain SIMD", () => {
     const { GEMM_WASM_BASE64, GEMM_FMA_WASM_BASE64 } = await import("../../lib/kernels/gemm-wasm-bytes");
     const run = (base64: string, f32: boolean): number[] => {
       const wasm = (globalThis as any).WebAssembly;
-      const k = new wasm.Instance(new wasm.Module(Buffer.from(base64, "base64")), {}).exports;
+      const memory = new wasm.Memory({ initial: 1, maximum: 16, shared: true });
+      const k = new wasm.Instance(new wasm.Module(Buffer.from(base64, "base64")), { env: { memory } }).exports;
       // n = 8 rows, k = 300, m = 8 columns: A as two 4-row panels, B as one (f32) or two (f64) panels.
       const n = 8, depth = 300, m = 8, View = f32 ? Float32Array : Float64Array, size = f32 ? 4 : 8;
-      const mem = new View(k.memory.buffer, 0, n * depth + depth * m + n * m);
+      const mem = new View(memory.buffer, 0, n * depth + depth * m + n * m);
       np.random.seed(11);
       mem.set(np.random.randn(n * depth + depth * m).toTypedArray());
       mem.fill(0, n * depth + depth * m);
@@ -107,5 +110,34 @@ describe("the two wasm builds: fused multiply-add and plain SIMD", () => {
       expect(plain.some((v) => v !== 0)).toBe(true);
       np.assertAllClose(fused, plain, { rtol: f32 ? 1e-4 : 1e-12, atol: f32 ? 1e-4 : 1e-12 });
     }
+  });
+});
+
+describe("matmul on worker threads", () => {
+  afterEach(() => setThreads(2));
+
+  it("gives bit-identical products on 1, 2 and 3 threads (rows are cut, sums keep their order)", () => {
+    np.setBackend("wasm"); // CI also runs this file with NNBOOK_WASM=0
+    for (const dtype of ["float64", "float32"] as const) {
+      for (const [n, k, m] of [[64, 784, 128], [784, 64, 128], [257, 300, 33], [9, 4000, 40]] as [number, number, number][]) {
+        np.random.seed(n + k + m);
+        const a = np.random.randn(n, k).astype(dtype), b = np.random.randn(k, m).astype(dtype);
+        setThreads(1);
+        const one = a.matmul(b).toTypedArray();
+        setThreads(2);
+        const two = a.matmul(b).toTypedArray();
+        setThreads(3);
+        const three = a.matmul(b.T.copy().T).toTypedArray(); // a strided B on three threads
+        expect(n * k * m).toBeGreaterThanOrEqual(PARALLEL_MIN_WORK);
+        expect(Array.from(two)).toEqual(Array.from(one));
+        expect(Array.from(three)).toEqual(Array.from(one));
+      }
+    }
+    expect(threadInfo().running).toBe(3);
+  });
+
+  it("rejects a thread count that is not a whole number >= 1", () => {
+    expect(() => setThreads(0)).toThrow(/whole number of threads >= 1, got 0/);
+    expect(() => setThreads(1.5)).toThrow(RangeError);
   });
 });
