@@ -4,10 +4,10 @@
 // product is cut by rows only, so every entry of C is summed in the same order as on one thread:
 // the result does not depend on the number of threads.
 //
-// Helpers start on the first product that is large enough and then sleep in Atomics.wait between
-// jobs; they are unref'd, so they never keep a program from exiting. Where threads cannot start
-// (no worker_threads, or Node's permission model without --allow-worker, as in grading), products
-// run on the calling thread. NNBOOK_THREADS or setThreads(n) sets the number of threads (1: none).
+// Helpers start on the first product that is large enough; between jobs they poll for a fraction
+// of a millisecond, then sleep in Atomics.wait. They are unref'd, so they never keep a program from
+// exiting. Where threads cannot start (no worker_threads, or Node's permission model without
+// --allow-worker, as in grading), products run on the calling thread. NNBOOK_THREADS or setThreads(n) sets the number of threads (1: none).
 
 type WorkerLike = {
   unref(): void;
@@ -16,6 +16,9 @@ type WorkerLike = {
 };
 type WorkerCtor = new (source: string, options: { eval: true; workerData: unknown }) => WorkerLike;
 type ProcessLike = { env?: Record<string, string | undefined>; getBuiltinModule?: (name: string) => unknown };
+
+/** Polls of a shared slot before a thread goes to sleep on it (a fraction of a millisecond). */
+const SPIN_POLLS = 1 << 16;
 
 // Slots of a helper's control block (an Int32Array on a SharedArrayBuffer).
 const SEQ = 0, DONE = 1, A = 2, B = 3, C = 4, N = 5, K = 6, M = 7, F32 = 8, FAILED = 9, SLOTS = 10;
@@ -29,9 +32,14 @@ const ctl = new Int32Array(control);
 const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports;
 let seen = 0;
 for (;;) {
-  Atomics.wait(ctl, ${SEQ}, seen);
-  const seq = Atomics.load(ctl, ${SEQ});
-  if (seq === seen) continue;
+  // Poll for a while before sleeping: in a training loop the next product comes within a
+  // millisecond, and waking a sleeping thread costs about as long as a band takes.
+  let seq = Atomics.load(ctl, ${SEQ});
+  for (let spin = 0; seq === seen && spin < ${SPIN_POLLS}; spin++) seq = Atomics.load(ctl, ${SEQ});
+  if (seq === seen) {
+    Atomics.wait(ctl, ${SEQ}, seen);
+    continue;
+  }
   if (seq < 0) break;
   seen = seq;
   try {
@@ -51,8 +59,12 @@ interface Helper {
   seq: number;
 }
 
-/** A product is shared out when it has at least this many multiply-adds (about 0.1 ms of work). */
-export const PARALLEL_MIN_WORK = 1 << 20;
+/**
+ * A product is shared out when it has at least this many multiply-adds (about 1 ms of work): below
+ * that, waking a helper and the packing done on this thread leave nothing to gain (a 64×784×128
+ * training step ran no faster on two threads).
+ */
+export const PARALLEL_MIN_WORK = 1 << 24;
 
 const proc = (globalThis as unknown as { process?: ProcessLike }).process;
 
@@ -115,6 +127,9 @@ function ensureHelpers(module: object, memory: object): boolean {
 
 /** Waits for a helper's job; false if it failed or did not finish within budgetMs. */
 function waitFor(h: Helper, budgetMs: number): boolean {
+  for (let spin = 0; spin < SPIN_POLLS; spin++) {
+    if (Atomics.load(h.control, DONE) === h.seq) return h.control[FAILED] === 0;
+  }
   const deadline = Date.now() + budgetMs;
   for (;;) {
     const done = Atomics.load(h.control, DONE);
