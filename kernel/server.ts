@@ -19,6 +19,30 @@ export interface ConnectionInfo {
 
 type Zmq = typeof import("zeromq");
 
+/**
+ * Sends queued per socket (zeromq.js allows one pending send at a time), in the order the kernel
+ * made them. A reply on shell, control or stdin also waits for the IOPub messages sent before it,
+ * so a front end does not get a cell's execute_reply (which numbers its prompt) before its outputs.
+ */
+export function createOutbox(write: (channel: Channel, frames: (Buffer | string)[]) => Promise<void>) {
+  const queues = new Map<Channel, Promise<void>>();
+  return {
+    send(channel: Channel, frames: (Buffer | string)[]): void {
+      const before = [queues.get(channel), channel === "iopub" ? undefined : queues.get("iopub")];
+      const next = Promise.all(before)
+        .then(() => write(channel, frames))
+        .catch((e: unknown) => {
+          process.stderr.write(`nnbook kernel: send on ${channel} failed: ${e}\n`);
+        });
+      queues.set(channel, next);
+    },
+    /** Resolves when everything sent so far has been handed to the sockets. */
+    async flushed(): Promise<void> {
+      await Promise.all(queues.values());
+    },
+  };
+}
+
 export async function serve(connectionFile: string): Promise<void> {
   const info = JSON.parse(fs.readFileSync(connectionFile, "utf8")) as ConnectionInfo;
   const signer = new Signer(info.key ?? "", info.signature_scheme ?? "hmac-sha256");
@@ -40,24 +64,18 @@ export async function serve(connectionFile: string): Promise<void> {
     sockets.hb.bind(address(info.hb_port)),
   ]);
 
-  // Sends are queued per socket: zeromq.js allows one pending send at a time.
-  const outbox = new Map<Channel, Promise<void>>();
-  const send = (channel: Channel, msg: Message<unknown>) => {
+  const outbox = createOutbox((channel, frames) => {
     const socket = channel === "iopub" ? sockets.iopub : channel === "shell" ? sockets.shell : channel === "control" ? sockets.control : sockets.stdin;
-    const frames = encode(msg, signer);
-    const prev = outbox.get(channel) ?? Promise.resolve();
-    const next = prev.then(() => socket.send(frames)).catch((e: unknown) => {
-      process.stderr.write(`nnbook kernel: send on ${channel} failed: ${e}\n`);
-    });
-    outbox.set(channel, next);
-  };
+    return socket.send(frames);
+  });
+  const send = (channel: Channel, msg: Message<unknown>) => outbox.send(channel, encode(msg, signer));
 
   let closing = false;
   const close = async (code: number) => {
     if (closing) return;
     closing = true;
     kernel.stop();
-    await Promise.all(outbox.values());
+    await outbox.flushed();
     for (const s of Object.values(sockets)) s.close();
     process.exit(code);
   };

@@ -168,8 +168,11 @@ export class Tensor {
     return extra ? body.replace(/\)$/, `${extra})`) : body;
   }
   [inspectSymbol](): string { return this.toString(); }
-  /** In a notebook: PyTorch's repr (the value's table is left to the NDArray itself). */
-  [Symbol.for("jupyter.mimeBundle")](): Record<string, string> { return { "text/plain": this.toString() }; }
+  /** In a notebook: PyTorch's repr, plus the value's HTML table when it is 2-D and small (as an NDArray). */
+  [Symbol.for("jupyter.mimeBundle")](): Record<string, string> {
+    const ofValue = (this.value as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("jupyter.mimeBundle")]();
+    return { ...ofValue, "text/plain": this.toString() };
+  }
 }
 
 /** Tensors reachable from `root`, each after all of its inputs (iterative DFS: deep graphs are fine). */

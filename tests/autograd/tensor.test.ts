@@ -93,6 +93,16 @@ describe("graph control", () => {
     expect(inspect(x.mul(2))).toBe("tensor([2., 4.], gradFn=<mul>)");
     expect(inspect(tensor([[1, 2], [3, 4]]))).toBe("tensor([[1., 2.],\n        [3., 4.]])");
   });
+
+  it("in a notebook: the PyTorch repr, plus an HTML table for small 2-D tensors (as NDArrays)", () => {
+    const bundle = (x: Tensor) => (x as any)[Symbol.for("jupyter.mimeBundle")]() as Record<string, string>;
+    const b = bundle(tensor([[1, 2], [3, 4]], { requiresGrad: true }));
+    expect(b["text/plain"]).toBe("tensor([[1., 2.],\n        [3., 4.]], requiresGrad=true)");
+    expect(b["text/html"]).toContain("<tr><th>1</th><td>3.</td><td>4.</td></tr>");
+    expect(b["text/html"]).toContain("shape (2, 2), float64");
+    expect(Object.keys(bundle(tensor([1, 2])))).toEqual(["text/plain"]);
+    expect(Object.keys(bundle(tensor(np.zeros([21, 2]))))).toEqual(["text/plain"]);
+  });
 });
 
 describe("the course's backpropagation examples (lesson 08)", () => {

@@ -83,6 +83,14 @@ describe.skipIf(!runnable)(`a lesson in the browser (${lesson ?? "no lesson with
         const done = cells.every((c: any) => typeof c.input_prompt_number === "number");
         return done && document.querySelector("#kernel_indicator_icon")?.classList.contains("kernel_idle_icon");
       }, undefined, { timeout: 300_000, polling: 500 });
+      // An execute_reply (which numbers the prompt) can reach the page before the outputs its cell
+      // sent on IOPub, so the last cells may still be empty here. IOPub keeps its order: once a
+      // silent request sent now reports idle there, every earlier output has arrived.
+      await page.evaluate(() => new Promise<void>((resolve) => {
+        (window as any).Jupyter.notebook.kernel.execute("", {
+          iopub: { status: (msg: any) => { if (msg.content.execution_state === "idle") resolve(); } },
+        }, { silent: true, store_history: false });
+      }));
       const report = await page.evaluate(() => {
         const J = (window as any).Jupyter;
         const cells = J.notebook.get_cells().filter((c: any) => c.cell_type === "code");
@@ -92,6 +100,7 @@ describe.skipIf(!runnable)(`a lesson in the browser (${lesson ?? "no lesson with
         return {
           cells: cells.length,
           unexpectedErrors,
+          withoutOutputs: cells.map((c: any, i: number) => (c.output_area.outputs.length === 0 ? i : -1)).filter((i: number) => i >= 0),
           textOutputs: document.querySelectorAll(".output_text, .output_html").length,
           charts: document.querySelectorAll(".js-plotly-plot .main-svg").length,
         };
@@ -99,6 +108,10 @@ describe.skipIf(!runnable)(`a lesson in the browser (${lesson ?? "no lesson with
       mkdirSync(join(root, "build", "screenshots"), { recursive: true });
       await page.screenshot({ path: join(root, "build", "screenshots", `${lesson!.replace(/\.ipynb$/, "")}.png`), fullPage: true });
       expect(report.unexpectedErrors).toEqual([]);
+      // Every code cell that has outputs in the committed lesson shows some here too.
+      const committed = (JSON.parse(readFileSync(join(root, "notebooks", lesson!), "utf8")).cells as { cell_type: string; outputs?: unknown[] }[])
+        .filter((c) => c.cell_type === "code");
+      expect(report.withoutOutputs.filter((i: number) => (committed[i].outputs ?? []).length > 0).map((i: number) => `code cell ${i + 1}`)).toEqual([]);
       expect(report.textOutputs).toBeGreaterThan(3);
       expect(report.charts).toBeGreaterThan(0);
     } finally {

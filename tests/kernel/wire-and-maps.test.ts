@@ -89,3 +89,27 @@ describe("mime bundles", () => {
     expect(mimeBundle(v)).toEqual({ data: { "text/plain": "mine", "text/markdown": "**m**" }, metadata: { isolated: true } });
   });
 });
+
+describe("the kernel process's outbox", () => {
+  it("keeps each socket's order and sends a reply only after the IOPub messages sent before it", async () => {
+    const { createOutbox } = await import("../../kernel/server");
+    const wire: string[] = [];
+    const pending: (() => void)[] = [];
+    // IOPub writes finish only when released (a slow subscriber); other sockets at once.
+    const outbox = createOutbox((channel, frames) => {
+      const done = () => { wire.push(`${channel}:${frames[0]}`); };
+      if (channel !== "iopub") { done(); return Promise.resolve(); }
+      return new Promise<void>((resolve) => pending.push(() => { done(); resolve(); }));
+    });
+    outbox.send("iopub", ["busy"]);
+    outbox.send("iopub", ["stream"]);
+    outbox.send("shell", ["execute_reply"]);
+    outbox.send("iopub", ["idle"]);
+    const settle = () => new Promise((r) => setTimeout(r, 5));
+    await settle();
+    expect(wire).toEqual([]); // the reply waits for the stream that came before it
+    while (pending.length) { pending.shift()!(); await settle(); }
+    await outbox.flushed();
+    expect(wire).toEqual(["iopub:busy", "iopub:stream", "shell:execute_reply", "iopub:idle"]);
+  });
+});
