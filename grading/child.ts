@@ -257,11 +257,20 @@ export async function main(): Promise<void> {
     if (engine) engine.strict = cell.test;
     const reply = await run(cell.code, false);
     await new Promise((resolve) => setTimeout(resolve, 5));
+    // A learner's function that the tests call may replace a built-in the tests rely on (say
+    // Array.prototype.every) while they run: such a result cannot be trusted, whatever it says.
+    const changedDuring = cell.test ? restore(snap) : [];
     const event: CellEvent = {
       type: "done", index: cell.index, status: reply?.status === "ok" ? "ok" : "error",
       seconds: (Date.now() - started) / 1000, outputBytes, truncated, restored,
     };
-    if (reply && reply.status !== "ok") {
+    if (changedDuring.length > 0) {
+      event.status = "error";
+      event.ename = "UntrustedTests";
+      event.evalue = clip(`while these tests ran, your code replaced ${changedDuring.slice(0, 8).join(", ")}` +
+        `${changedDuring.length > 8 ? ", …" : ""}, so their result cannot be trusted; leave built-ins and the library as they are`);
+      event.traceback = [];
+    } else if (reply && reply.status !== "ok") {
       event.ename = clip(String(reply.ename ?? "Error"));
       event.evalue = clip(String(reply.evalue ?? ""));
       event.traceback = (reply.traceback ?? []).slice(0, 40).map((l) => clip(String(l)));

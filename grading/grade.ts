@@ -12,6 +12,7 @@ import type { JobCell } from "./child";
 import { AuthoringError, Exercise, metaOf, readExercises, roleOf, testPoints } from "./format";
 import { loadTypeScript } from "./release";
 import { CellOutcome, DEFAULT_LIMITS, Limits, runGraded } from "./run";
+import { hiddenCode, scrubHidden } from "./scrub";
 
 export interface TestResult {
   /** The tests cell's index in the instructor's notebook. */
@@ -234,7 +235,8 @@ export async function gradeFile(sourceFile: string, submissionFile: string, opti
         }
         if (o && o.status === "ok") return { cell: t.cell, points: pts[k], score: pts[k], passed: true, reason: null, hidden: null };
         let hidden: boolean | null = null;
-        let reason = describe(o);
+        // Hidden code that a learner's function got hold of and put in its error is cut out.
+        let reason = scrubHidden(describe(o), hiddenCode(t));
         if (o?.status === "error") {
           const line = errorLine(o);
           if (line !== null) {

@@ -164,6 +164,16 @@ beforeAll(async () => {
       "  (Error as any).prepareStackTrace = (_e: unknown, frames: any[]) => frames.map((f) => String(f.getFunction())).join(\"\\n\");\n" +
       "  const stack = String(new Error().stack);\n  (Error as any).prepareStackTrace = prev;\n  throw new Error(out + \"\\n\" + stack);\n}",
   } });
+  // A solution the tests call replaces Array.prototype.every, so the hidden every-check would pass.
+  CASES["patch-during-tests"] = submission({ solutions: {
+    "90.1": "function addOne(x: number): number {\n  (Array.prototype as any).every = function () { return true; };\n  return x === 2 ? 99 : x + 1;\n}",
+  } });
+  // The same, but the replacement throws the tests' callback as its message and puts every back.
+  CASES["leak-through-builtin"] = submission({ solutions: {
+    "90.1": "function addOne(x: number): number {\n  const g = globalThis as any;\n  g.realEvery ??= Array.prototype.every;\n" +
+      "  (Array.prototype as any).every = function (f: unknown) {\n    (Array.prototype as any).every = g.realEvery;\n" +
+      "    throw new Error(\"LEAK \" + String(f));\n  };\n  return x + 1;\n}",
+  } });
   for (const [name, nb] of Object.entries(CASES)) fs.writeFileSync(target(name), serializeNotebook(nb as Notebook));
   fs.writeFileSync(target("not-json"), "this is not a notebook {");
   fs.writeFileSync(target("not-nbformat"), JSON.stringify({ cells: "no", nbformat: 3 }));
@@ -282,6 +292,17 @@ describe("grading a class of submissions", () => {
     expect(scores("leak-hidden-tests")).toEqual({ "90.1": 0, "90.2": 2, "90.3": 2 });
     expect(reasons("leak-hidden-tests", "90.1")).toMatch(/^Error: caller:null\n/);
     expect(reasons("leak-hidden-tests", "90.1")).not.toMatch(/addOne\(-1\)|HIDDEN/);
+  });
+
+  it("fails tests during which the learner's code replaced a built-in, and says so", () => {
+    expect(scores("patch-during-tests")).toEqual({ "90.1": 0, "90.2": 2, "90.3": 2 });
+    expect(reasons("patch-during-tests", "90.1")).toMatch(/^UntrustedTests: while these tests ran, your code replaced Array\.prototype\.every/);
+  });
+
+  it("cuts hidden test code that a learner's function threw back out of the feedback", () => {
+    expect(scores("leak-through-builtin")).toEqual({ "90.1": 0, "90.2": 2, "90.3": 2 });
+    expect(reasons("leak-through-builtin", "90.1")).toMatch(/^Error: LEAK \[hidden test code\]/);
+    expect(reasons("leak-through-builtin", "90.1")).not.toMatch(/addOne\(v\)/);
   });
 
   it("never shows the hidden tests' source in results or feedback", () => {
