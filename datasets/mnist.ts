@@ -26,6 +26,11 @@ export interface LoadImagesOptions {
   verify?: boolean;
   /** Read the IDX files from this folder instead of the installed package. */
   dir?: string;
+  /**
+   * "float32" (default) or "float64": the same values either way (x / 255 rounded to float32), but
+   * float64 is built directly, without a float32 copy to convert (188 MB less at peak for MNIST).
+   */
+  dtype?: "float32" | "float64";
 }
 
 interface IdxSet {
@@ -108,7 +113,7 @@ function readChecked(set: IdxSet, dir: string, file: string, verify: boolean, ex
   return idx.data;
 }
 
-/** Loads an IDX image set (MNIST or Fashion-MNIST) into float32 images and int32 labels. */
+/** Loads an IDX image set (MNIST or Fashion-MNIST) into float32 (or float64) images and int32 labels. */
 export function loadIdxImages(set: IdxSet, options: LoadImagesOptions = {}): ImageSet {
   const split = options.split ?? "train";
   if (split !== "train" && split !== "test") {
@@ -118,20 +123,25 @@ export function loadIdxImages(set: IdxSet, options: LoadImagesOptions = {}): Ima
   if (!dir) throw missingDataset(set.op, set.name, set.pkg, set.install);
   const n = set.count[split];
   const verify = options.verify ?? true;
+  const dtype = options.dtype ?? "float32";
+  if (dtype !== "float32" && dtype !== "float64") {
+    throw new DataError("value", set.op, `dtype must be "float32" or "float64", got ${JSON.stringify(dtype)}`, { argument: "dtype" });
+  }
   const pixels = readChecked(set, dir, set.files[split].images, verify, [n, 28, 28]);
   const labelBytes = readChecked(set, dir, set.files[split].labels, verify, [n]);
 
-  // The float32 array is the only big allocation: copy the bytes in (a native conversion), then
-  // divide in place. x / 255 in double, rounded once to float32, equals NumPy's float32 x / 255.
-  const out = new Float32Array(pixels.length);
+  // The image array is the only big allocation: copy the bytes in (a native conversion), then
+  // divide in place. x / 255 in double, rounded once to float32, equals NumPy's float32 x / 255;
+  // float64 images hold the same float32 values.
+  const out = dtype === "float64" ? new Float64Array(pixels.length) : new Float32Array(pixels.length);
   out.set(pixels);
-  if (options.scale ?? true) for (let i = 0; i < out.length; i++) out[i] /= 255;
+  if (options.scale ?? true) for (let i = 0; i < out.length; i++) out[i] = Math.fround(out[i] / 255);
   const labels = Int32Array.from(labelBytes);
   for (let i = 0; i < n; i++) {
     if (labels[i] > 9) throw new DataError("parse", set.op, `${set.files[split].labels}: label ${labels[i]} at index ${i} is not a class 0..9`);
   }
   return {
-    images: new NDArray(out, options.flatten ? [n, 784] : [n, 28, 28], undefined, 0, "float32"),
+    images: new NDArray(out, options.flatten ? [n, 784] : [n, 28, 28], undefined, 0, dtype),
     labels: new NDArray(labels, [n], undefined, 0, "int32"),
     classes: set.classes,
   };

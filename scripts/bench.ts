@@ -5,7 +5,8 @@
 // we are faster), and writes everything to bench/results/<date>-<backend>.json.
 //
 // Options: --quick (fewer repeats, 1 epoch), --epochs N, --no-numpy, --no-tfjs, --no-mnist,
-// --out FILE. NNBOOK_WASM=0 benchmarks the pure TypeScript kernels.
+// --out FILE. A child run (--memory-child) measures the float64 MLP's peak memory on its own.
+// NNBOOK_WASM=0 benchmarks the pure TypeScript kernels.
 import { spawnSync } from "child_process";
 import { createRequire } from "module";
 import * as fs from "fs";
@@ -162,7 +163,29 @@ async function runTfjs(data: Mnist | null): Promise<any> {
 
 const fmt = (v: number | undefined, digits = 1) => (v === undefined ? "—" : v >= 100 ? v.toFixed(0) : v.toFixed(digits));
 
+/**
+ * `--memory-child`: this process only trains the float64 MLP for one epoch on all 60,000 images
+ * (loaded straight as float64) and prints its peak RSS, the figure to set beside NumPy's whole
+ * process. The main run holds float32 copies and the other runs too, so its own peak says less.
+ */
+function memoryChild(): void {
+  const tr = loadMNIST({ flatten: true, dtype: "float64" });
+  np.random.seed(0);
+  const net = new nn.Sequential(new nn.Linear(784, 128, { init: "heNormal" }), new nn.ReLU(), new nn.Linear(128, 10, { init: "xavierNormal" }));
+  train.fit(net, { x: tr.images, y: tr.labels, loss: nn.crossEntropy, optimizer: new optim.SGD(net.parameters(), { lr: 0.1, momentum: 0.9 }),
+    epochs: 1, batchSize: 64, verbose: false });
+  console.log(JSON.stringify({ peakRssMiB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/** Peak RSS in MiB of a separate process training the float64 MLP (see memoryChild). */
+function mlpPeakRss(): number | undefined {
+  const run = spawnSync(process.execPath, [process.argv[1], "--memory-child"], { encoding: "utf8", cwd: repoRoot });
+  if (run.status !== 0) { console.log(`(memory run failed: ${run.stderr.trim().split("\n").pop()})`); return undefined; }
+  return JSON.parse(run.stdout.trim().split("\n").pop()!).peakRssMiB;
+}
+
 async function main(): Promise<void> {
+  if (flag("--memory-child")) { memoryChild(); return; }
   const kernels = kernelInfo();
   const load = () => os.loadavg()[0].toFixed(1);
   const loadBefore = load();
@@ -181,6 +204,7 @@ async function main(): Promise<void> {
     writeMnistFor(data, mnistFile);
   }
   const ourPeakRssMiB = process.resourceUsage().maxRSS / 1024;
+  const mlpRssMiB = flag("--no-mnist") ? undefined : mlpPeakRss();
   const numpy = runNumpy(mnistFile);
   if (mnistFile) fs.rmSync(mnistFile, { force: true });
   const tfjs = await runTfjs(data);
@@ -205,6 +229,10 @@ async function main(): Promise<void> {
       n ? (n.testAccuracy * 100).toFixed(2) : "—", t ? (t.testAccuracy * 100).toFixed(2) : "—", "", ""]);
   }
   rows.push(["peak RSS, whole process", "MiB", fmt(ourPeakRssMiB), fmt(numpy?.peakRssMiB), "", "", ""]);
+  if (mlpRssMiB !== undefined) {
+    rows.push(["peak RSS, float64 MLP epoch alone (NumPy: whole)", "MiB", fmt(mlpRssMiB), fmt(numpy?.peakRssMiB), "",
+      numpy?.peakRssMiB ? (mlpRssMiB / numpy.peakRssMiB).toFixed(2) : "—", ""]);
+  }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const [i, r] of rows.entries()) {
     console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
@@ -216,7 +244,7 @@ async function main(): Promise<void> {
   const result = {
     date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length, kernels,
     loadAverage: [Number(loadBefore), Number(loadAfter)], repeats, epochs, unitsNote: "ops in ms (median); MNIST epochMs in ms",
-    ours: { ops: ours, mnist: oursMnist, peakRssMiB: ourPeakRssMiB }, numpy, tfjs,
+    ours: { ops: ours, mnist: oursMnist, peakRssMiB: ourPeakRssMiB, mlpPeakRssMiB: mlpRssMiB }, numpy, tfjs,
   };
   const out = option("--out", path.join(repoRoot, "bench", "results",
     `${result.date.slice(0, 10)}-${kernels.startsWith("wasm") ? "wasm" : "ts"}.json`));

