@@ -14,7 +14,7 @@ import { GemmKernels, runGemm } from "./gemm-threads";
 
 /** A matrix inside a typed array: element (i, j) is data[offset + i·rowStride + j·colStride]. */
 export interface StridedMatrix {
-  readonly data: ArrayLike<number>;
+  readonly data: Float64Array | Float32Array | Int32Array | Uint8Array;
   readonly offset: number;
   readonly rowStride: number;
   readonly colStride: number;
@@ -23,7 +23,11 @@ export interface StridedMatrix {
 /** The shared memory the kernels work in (a WebAssembly.Memory). */
 interface SharedMemory { readonly buffer: SharedArrayBuffer; grow(pages: number): number }
 
-interface Loaded { exports: GemmKernels; module: object; memory: SharedMemory; fma: boolean }
+interface Kernels extends GemmKernels {
+  pack_panels(src: number, ld: number, dst: number, count: number, panels: number, chunk: number): void;
+}
+
+interface Loaded { exports: Kernels; module: object; memory: SharedMemory; fma: boolean }
 
 const MR = 4; // rows per A micro-panel (both kernels)
 
@@ -72,7 +76,7 @@ function instantiate(): Loaded | null {
       // One page to start; grown as products need (up to 4 GiB, the most a 32-bit memory holds).
       const memory = new wasm.Memory({ initial: 1, maximum: 65536, shared: true });
       const module = new wasm.Module(build.bytes);
-      const exports = new wasm.Instance(module, { env: { memory } }).exports as GemmKernels;
+      const exports = new wasm.Instance(module, { env: { memory } }).exports as Kernels;
       return { exports, module, memory, fma: build.fma };
     } catch {
       // this build does not run here: try the next, else the TypeScript kernels do the work
@@ -106,9 +110,9 @@ const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
  * each column p are written side by side, read from the 4 rows at once, so a transposed view
  * (rows next to each other in memory) reads whole cache lines instead of one value per line.
  */
-function packA(dst: Float64Array | Float32Array, at: number, a: StridedMatrix, n: number, k: number): void {
+function packA(dst: Float64Array | Float32Array, at: number, a: StridedMatrix, n: number, k: number, fromRow = 0): void {
   const src = a.data, rs = a.rowStride, cs = a.colStride;
-  for (let i = 0; i < n; i += MR) {
+  for (let i = fromRow; i < n; i += MR) {
     let d = at + i * k;
     let s0 = a.offset + i * rs;
     if (i + MR <= n) {
@@ -129,9 +133,9 @@ function packA(dst: Float64Array | Float32Array, at: number, a: StridedMatrix, n
 }
 
 /** B into micro-panels of nr columns (zero columns pad the last), p-major inside a panel. */
-function packB(dst: Float64Array | Float32Array, at: number, b: StridedMatrix, k: number, m: number, nr: number): void {
+function packB(dst: Float64Array | Float32Array, at: number, b: StridedMatrix, k: number, m: number, nr: number, fromColumn = 0): void {
   const src = b.data, rs = b.rowStride, cs = b.colStride;
-  for (let j = 0; j < m; j += nr) {
+  for (let j = fromColumn; j < m; j += nr) {
     const width = Math.min(nr, m - j);
     let d = at + j * k;
     let s = b.offset + j * cs;
@@ -159,12 +163,34 @@ export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: Stride
   const size = type === "f64" ? 8 : 4, nr = type === "f64" ? 4 : 8;
   const nP = roundUp(n, MR), mP = roundUp(m, nr);
   const aLen = nP * k, bLen = k * mP, cLen = nP * mP;
-  // A, then B, then C, each starting on a 16-byte boundary (lengths are multiples of 4 elements).
-  if (!reserve(memory, (aLen + bLen + cLen) * size)) return false;
+  // Operands whose panel rows are neighbours in memory (a transposed A, a row-major B) are copied
+  // in whole (a native copy) to a staging area after C, and packed there by the wasm module.
+  const aSpan = k > 0 && n >= MR && a.rowStride === 1 && a.colStride >= n ? (k - 1) * a.colStride + n : 0;
+  const bSpan = k > 0 && m >= nr && b.colStride === 1 && b.rowStride >= m ? (k - 1) * b.rowStride + m : 0;
+  const stageA = aSpan > 0 && aSpan <= 2 * n * k + 64, stageB = bSpan > 0 && bSpan <= 2 * k * m + 64;
+  const stageLen = roundUp(Math.max(stageA ? aSpan : 0, stageB ? bSpan : 0), 4);
+  const stageAt = aLen + bLen + cLen;
+  // A, then B, then C, then the staging area, each starting on a 16-byte boundary (lengths are
+  // multiples of 4 elements).
+  if (!reserve(memory, (stageAt + stageLen) * size)) return false;
   const View = type === "f64" ? Float64Array : Float32Array;
-  const mem = new View(memory.buffer as unknown as ArrayBuffer, 0, aLen + bLen + cLen);
-  packA(mem, 0, a, n, k);
-  packB(mem, aLen, b, k, m, nr);
+  const mem = new View(memory.buffer as unknown as ArrayBuffer, 0, stageAt + stageLen);
+  if (stageA) {
+    mem.set(a.data.subarray(a.offset, a.offset + aSpan), stageAt);
+    const panels = Math.floor(n / MR);
+    exports.pack_panels(stageAt * size, a.colStride * size, 0, k, panels, MR * size);
+    packA(mem, 0, a, n, k, panels * MR);
+  } else {
+    packA(mem, 0, a, n, k);
+  }
+  if (stageB) {
+    mem.set(b.data.subarray(b.offset, b.offset + bSpan), stageAt);
+    const panels = Math.floor(m / nr);
+    exports.pack_panels(stageAt * size, b.rowStride * size, aLen * size, k, panels, nr * size);
+    packB(mem, aLen, b, k, m, nr, panels * nr);
+  } else {
+    packB(mem, aLen, b, k, m, nr);
+  }
   const c = mem.subarray(aLen + bLen);
   c.fill(0);
   if (k > 0) {

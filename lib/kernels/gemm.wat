@@ -145,4 +145,31 @@
 
   (func (export "gemm_f32") (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $k i32) (param $m i32)
     (call $gemm (local.get $a) (local.get $b) (local.get $c) (local.get $n) (local.get $k) (local.get $m)
-      (i32.const 4) (i32.const 8) (i32.const 1))))
+      (i32.const 4) (i32.const 8) (i32.const 1)))
+
+  ;; Packing from a copy of the operand in this memory, where the values of one micro-panel row are
+  ;; neighbours: a row-major B (NR values of row p) or a transposed A (the 4 rows' values at column
+  ;; p). For panel j < $panels and p < $count, copies $chunk bytes (16 or 32) from
+  ;; src + p·ld + j·chunk to dst, then dst moves on by chunk: dst ends up holding the panels one
+  ;; after another, p-major inside each, as the micro-kernels read them. $count is at least 1.
+  (func (export "pack_panels") (param $src i32) (param $ld i32) (param $dst i32) (param $count i32)
+    (param $panels i32) (param $chunk i32)
+    (local $j i32) (local $p i32) (local $s i32)
+    (block $done (loop $panel
+      (br_if $done (i32.ge_u (local.get $j) (local.get $panels)))
+      (local.set $s (i32.add (local.get $src) (i32.mul (local.get $j) (local.get $chunk))))
+      (local.set $p (local.get $count))
+      (if (i32.eq (local.get $chunk) (i32.const 32))
+        (then (loop $row32
+          (v128.store offset=0 (local.get $dst) (v128.load offset=0 (local.get $s)))
+          (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $s)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+          (local.set $s (i32.add (local.get $s) (local.get $ld)))
+          (br_if $row32 (local.tee $p (i32.sub (local.get $p) (i32.const 1))))))
+        (else (loop $row16
+          (v128.store offset=0 (local.get $dst) (v128.load offset=0 (local.get $s)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+          (local.set $s (i32.add (local.get $s) (local.get $ld)))
+          (br_if $row16 (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $panel)))))

@@ -47,6 +47,25 @@ describe("matmul: wasm and TypeScript kernels agree", () => {
     }
   });
 
+  it("operands packed inside the wasm module (a transposed A, a row-major B), ragged edges, gaps between rows", () => {
+    np.random.seed(5);
+    for (const dtype of ["float64", "float32"] as const) {
+      const x = np.random.randn(37, 23).astype(dtype), g = np.random.randn(37, 13).astype(dtype);
+      const wide = np.random.randn(23, 45).astype(dtype);
+      const cases: [NDArray, NDArray][] = [
+        [x.T, g],                              // x.T @ g: A's rows are neighbours, 23 rows (5 panels + 3)
+        [x, wide.slice(":, 2:39")],            // B rows 37 wide inside rows of 45 (gaps)
+        [x.slice(":, 1:22").T, g],           // a transposed A with gaps between its columns
+        [np.arange(37 * 23).reshape(37, 23).astype("int32").T, g], // int32 A converted as it is copied in
+      ];
+      for (const [a, b] of cases) {
+        const [ts, wasm] = both(() => a.matmul(b));
+        expect(wasm.shape).toEqual(ts.shape);
+        np.assertAllClose(wasm, ts, dtype === "float32" ? { rtol: 1e-4, atol: 1e-3 } : { rtol: 1e-12, atol: 1e-12 });
+      }
+    }
+  });
+
   it("broadcast batches, vectors and mixed dtypes", () => {
     np.random.seed(2);
     const cases: [NDArray, NDArray][] = [
