@@ -1,5 +1,5 @@
 // Data types, their storage, and NumPy's type-promotion rules (restricted to our four dtypes).
-import { DTypeError } from "./errors";
+import { DTypeError, formatShape, MemoryError } from "./errors";
 
 export type DType = "float64" | "float32" | "int32" | "bool";
 export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -19,13 +19,26 @@ export function checkDType(op: string, dtype: unknown): DType {
   return dtype;
 }
 
-/** A zero-filled buffer of `size` elements for `dtype` (bool is stored as 0/1 bytes). */
-export function allocate(dtype: DType, size: number): TypedArray {
-  switch (dtype) {
-    case "float64": return new Float64Array(size);
-    case "float32": return new Float32Array(size);
-    case "int32": return new Int32Array(size);
-    case "bool": return new Uint8Array(size);
+const ITEM_BYTES: Record<DType, number> = { float64: 8, float32: 4, int32: 4, bool: 1 };
+
+/**
+ * A zero-filled buffer of `size` elements for `dtype` (bool is stored as 0/1 bytes). Too large a
+ * buffer is NumPy's memory error, naming the shape (`shape`, else `(size,)`), not JS's RangeError.
+ */
+export function allocate(dtype: DType, size: number, shape?: readonly number[]): TypedArray {
+  try {
+    switch (dtype) {
+      case "float64": return new Float64Array(size);
+      case "float32": return new Float32Array(size);
+      case "int32": return new Int32Array(size);
+      case "bool": return new Uint8Array(size);
+    }
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const dims = shape ?? [size];
+    const gib = (size * ITEM_BYTES[dtype]) / 2 ** 30;
+    throw new MemoryError("allocate", `Unable to allocate ${gib >= 10 ? gib.toFixed(1) : gib.toPrecision(3)} GiB for an array with ` +
+      `shape ${formatShape(dims)} and data type ${dtype}`, [dims], "use a smaller shape, or float32 for half the memory");
   }
 }
 

@@ -5,7 +5,7 @@
 export type Shape = readonly number[];
 
 export type NDArrayErrorCode =
-  | "broadcast" | "reshape" | "axis" | "matmul" | "index" | "dtype" | "ragged" | "shape" | "value";
+  | "broadcast" | "reshape" | "axis" | "matmul" | "index" | "dtype" | "ragged" | "shape" | "value" | "memory";
 
 /** Formats a shape the way NumPy prints it: (2,3), (4,), (). */
 export function formatShape(shape: Shape): string {
@@ -83,6 +83,13 @@ export class ShapeError extends NDArrayError {
 }
 
 /** A bad argument value that is not about shapes (negative count, step of zero, ...). */
+/** An array too large to allocate (NumPy's _ArrayMemoryError). */
+export class MemoryError extends NDArrayError {
+  constructor(op: string, sentence: string, shapes: Shape[] = [], hint?: string) {
+    super("memory", op, sentence, shapes, hint);
+  }
+}
+
 export class ValueError extends NDArrayError {
   constructor(op: string, sentence: string, shapes: Shape[] = [], hint?: string) {
     super("value", op, sentence, shapes, hint);

@@ -48,7 +48,7 @@ export class NDArray {
 
   /** A new packed array of `shape` filled with zeros. */
   static zeros(shape: Shape, dtype: DType = "float64"): NDArray {
-    return new NDArray(allocate(dtype, sizeOf(shape)), shape, undefined, 0, dtype);
+    return new NDArray(allocate(dtype, sizeOf(shape), shape), shape, undefined, 0, dtype);
   }
 
   get ndim(): number { return this.shape.length; }

@@ -28,7 +28,7 @@ export { sort, argsort, unique } from "./sorting";
 export { allclose, isclose, arrayEqual, assertAllClose, assertArrayEqual, ArrayAssertionError } from "./testing";
 export {
   NDArrayError, BroadcastError, ReshapeError, AxisError, MatmulError, IndexError, DTypeError, RaggedError,
-  ShapeError, ValueError,
+  ShapeError, ValueError, MemoryError,
 } from "./errors";
 export * as random from "./random";
 export { setBackend, getBackend, kernelInfo, setThreads } from "./backend";

@@ -105,6 +105,21 @@ describe("errors carry a code, the op and the shapes", () => {
     }
   });
 
+  it("memory: an array too large to allocate is NumPy's memory error with the shape, not a RangeError", () => {
+    // NumPy: Unable to allocate 74.5 GiB for an array with shape (10000000000,) and data type float64
+    try {
+      np.zeros([1e10]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(np.MemoryError);
+      const err = e as InstanceType<typeof np.MemoryError>;
+      expect(err.code).toBe("memory");
+      expect(err.shapes).toEqual([[1e10]]);
+      expect(err.message.split("\n")[0]).toBe("allocate: Unable to allocate 74.5 GiB for an array with shape (10000000000,) and data type float64");
+    }
+    expect(() => np.ones([100000, 100000], { dtype: "float32" })).toThrow("allocate: Unable to allocate 37.3 GiB for an array with shape (100000,100000) and data type float32");
+  });
+
   it("reshape, axis and matmul", () => {
     expect(() => np.arange(6).reshape(4, 2)).toThrow("reshape: cannot reshape array of size 6 into shape (4,2)");
     expect(() => np.ones([2, 3]).sum({ axis: 2 })).toThrow("sum: axis 2 is out of bounds for array of dimension 2");
