@@ -4,8 +4,8 @@
 // product is cut by rows only, so every entry of C is summed in the same order as on one thread:
 // the result does not depend on the number of threads.
 //
-// Helpers start on the first product that is large enough; between jobs they poll for a fraction
-// of a millisecond, then sleep in Atomics.wait. They are unref'd, so they never keep a program from
+// Helpers start on the first product that is large enough; between jobs they poll for a few
+// milliseconds, then sleep in Atomics.wait. They are unref'd, so they never keep a program from
 // exiting. Where threads cannot start (no worker_threads, or Node's permission model without
 // --allow-worker, as in grading), products run on the calling thread. NNBOOK_THREADS or setThreads(n) sets the number of threads (1: none).
 
@@ -17,8 +17,12 @@ type WorkerLike = {
 type WorkerCtor = new (source: string, options: { eval: true; workerData: unknown }) => WorkerLike;
 type ProcessLike = { env?: Record<string, string | undefined>; getBuiltinModule?: (name: string) => unknown };
 
-/** Polls of a shared slot before a thread goes to sleep on it (a fraction of a millisecond). */
-const SPIN_POLLS = 1 << 16;
+/**
+ * How long a thread polls a shared slot before it sleeps on it. Steps of a training loop come a
+ * millisecond or two apart; a helper that slept would cost a wake-up (about as long as its band)
+ * per product. Polling a few milliseconds took a tenth off a float64 MNIST epoch.
+ */
+const SPIN_MS = 4;
 
 // Slots of a helper's control block (an Int32Array on a SharedArrayBuffer).
 const SEQ = 0, DONE = 1, A = 2, B = 3, C = 4, N = 5, K = 6, M = 7, F32 = 8, FAILED = 9, SLOTS = 10;
@@ -32,10 +36,12 @@ const ctl = new Int32Array(control);
 const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports;
 let seen = 0;
 for (;;) {
-  // Poll for a while before sleeping: in a training loop the next product comes within a
-  // millisecond, and waking a sleeping thread costs about as long as a band takes.
+  // Poll for a while before sleeping (see SPIN_MS).
   let seq = Atomics.load(ctl, ${SEQ});
-  for (let spin = 0; seq === seen && spin < ${SPIN_POLLS}; spin++) seq = Atomics.load(ctl, ${SEQ});
+  for (const until = Date.now() + ${SPIN_MS}; seq === seen; ) {
+    for (let i = 0; i < 1024 && seq === seen; i++) seq = Atomics.load(ctl, ${SEQ});
+    if (Date.now() > until) break;
+  }
   if (seq === seen) {
     Atomics.wait(ctl, ${SEQ}, seen);
     continue;
@@ -60,11 +66,11 @@ interface Helper {
 }
 
 /**
- * A product is shared out when it has at least this many multiply-adds (about 1 ms of work): below
- * that, waking a helper and the packing done on this thread leave nothing to gain (a 64×784×128
- * training step ran no faster on two threads).
+ * A product is shared out when it has at least this many multiply-adds (about a quarter of a
+ * millisecond of work). At MNIST's 64×784×128 (6.4M) two threads shorten a float64 training epoch
+ * by about a tenth (the packing stays on this thread); much smaller products gain nothing.
  */
-export const PARALLEL_MIN_WORK = 1 << 24;
+export const PARALLEL_MIN_WORK = 1 << 22;
 
 const proc = (globalThis as unknown as { process?: ProcessLike }).process;
 
@@ -127,8 +133,8 @@ function ensureHelpers(module: object, memory: object): boolean {
 
 /** Waits for a helper's job; false if it failed or did not finish within budgetMs. */
 function waitFor(h: Helper, budgetMs: number): boolean {
-  for (let spin = 0; spin < SPIN_POLLS; spin++) {
-    if (Atomics.load(h.control, DONE) === h.seq) return h.control[FAILED] === 0;
+  for (const until = Date.now() + SPIN_MS; Date.now() <= until; ) {
+    for (let i = 0; i < 1024; i++) if (Atomics.load(h.control, DONE) === h.seq) return h.control[FAILED] === 0;
   }
   const deadline = Date.now() + budgetMs;
   for (;;) {
