@@ -1,7 +1,9 @@
 // Worker threads for large matrix products. The wasm kernels work in a shared WebAssembly memory,
 // so helper threads (Node's worker_threads) instantiate the same module on the same memory and
-// each computes a band of C's rows in place while the calling thread computes its own band. A
-// product is cut by rows only, so every entry of C is summed in the same order as on one thread:
+// compute bands of C's rows in place alongside the calling thread. The rows are cut into more
+// bands than threads, and each thread takes the next band from a shared counter until none is
+// left, so a thread that starts late or runs slower (its data in the other core's cache) does less.
+// A product is cut by rows only, so every entry of C is summed in the same order as on one thread:
 // the result does not depend on the number of threads.
 //
 // Helpers start on the first product that is large enough; between jobs they poll for a few
@@ -24,16 +26,30 @@ type ProcessLike = { env?: Record<string, string | undefined>; getBuiltinModule?
  */
 const SPIN_MS = 4;
 
-// Slots of a helper's control block (an Int32Array on a SharedArrayBuffer).
-const SEQ = 0, DONE = 1, A = 2, B = 3, C = 4, N = 5, K = 6, M = 7, F32 = 8, FAILED = 9, SLOTS = 10;
+// Slots of a helper's control block (an Int32Array on a SharedArrayBuffer): the job number it
+// waits for, the last job it finished, and whether that failed.
+const SEQ = 0, DONE = 1, FAILED = 2, SLOTS = 3;
+// Slots of the job block all threads share: the product, its bands, and the next band to take.
+const A = 0, B = 1, C = 2, ROWS = 3, K = 4, M = 5, F32 = 6, BAND = 7, BANDS = 8, NEXT = 9, JOB_SLOTS = 10;
 
-/** The helper's program: wait for a job number, run the kernel on its band, report, repeat. */
+/** Takes bands from the shared counter and computes them (the same code runs in every thread). */
+const TAKE_BANDS = `function takeBands(job, kernels) {
+  const f32 = job[${F32}] === 1, size = f32 ? 4 : 8, run = f32 ? kernels.gemm_f32 : kernels.gemm_f64;
+  const rows = job[${ROWS}], k = job[${K}], m = job[${M}], band = job[${BAND}], bands = job[${BANDS}];
+  for (let t = Atomics.add(job, ${NEXT}, 1); t < bands; t = Atomics.add(job, ${NEXT}, 1)) {
+    const r0 = t * band, n = Math.min(band, rows - r0);
+    run(job[${A}] + r0 * k * size, job[${B}], job[${C}] + r0 * m * size, n, k, m);
+  }
+}`;
+
+/** The helper's program: wait for a job number, take bands until none is left, report, repeat. */
 const WORKER_SOURCE = `
 "use strict";
 const { workerData } = require("worker_threads");
-const { module, memory, control } = workerData;
-const ctl = new Int32Array(control);
+const { module, memory, control, jobBlock } = workerData;
+const ctl = new Int32Array(control), job = new Int32Array(jobBlock);
 const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports;
+${TAKE_BANDS}
 let seen = 0;
 for (;;) {
   // Poll for a while before sleeping (see SPIN_MS).
@@ -49,7 +65,7 @@ for (;;) {
   if (seq < 0) break;
   seen = seq;
   try {
-    (ctl[${F32}] ? kernels.gemm_f32 : kernels.gemm_f64)(ctl[${A}], ctl[${B}], ctl[${C}], ctl[${N}], ctl[${K}], ctl[${M}]);
+    takeBands(job, kernels);
     ctl[${FAILED}] = 0;
   } catch (e) {
     ctl[${FAILED}] = 1;
@@ -58,6 +74,12 @@ for (;;) {
   Atomics.notify(ctl, ${DONE});
 }
 `;
+
+/** The calling thread's copy of takeBands. */
+const takeBands = new Function(`"use strict"; return ${TAKE_BANDS};`)() as (job: Int32Array, kernels: GemmKernels) => void;
+
+/** The job block every helper reads (one product at a time: calls are synchronous). */
+const jobBlock = new Int32Array(new SharedArrayBuffer(JOB_SLOTS * 4));
 
 interface Helper {
   worker: WorkerLike;
@@ -117,10 +139,11 @@ function ensureHelpers(module: object, memory: object): boolean {
       const threads = proc?.getBuiltinModule?.("worker_threads") as { Worker?: WorkerCtor } | undefined;
       if (!threads?.Worker) throw new Error("worker_threads is not available");
       const control = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
-      const worker = new threads.Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control: control.buffer } });
+      const worker = new threads.Worker(WORKER_SOURCE, { eval: true,
+        workerData: { module, memory, control: control.buffer, jobBlock: jobBlock.buffer } });
       worker.unref();
       const helper: Helper = { worker, control, seq: 0 };
-      // A helper that dies is dropped; its band of the current product is redone here.
+      // A helper that dies is dropped (a product it was part of is redone here).
       worker.on("error", () => { helpers = helpers.filter((h) => h !== helper); });
       helpers.push(helper);
     } catch (e) {
@@ -165,34 +188,26 @@ export function runGemm(kernels: GemmKernels, module: object, memory: object, f3
     run(a, b, c, nP, k, mP);
     return;
   }
-  const size = f32 ? 4 : 8;
   const team = helpers.slice(0, Math.min(helpers.length, panels - 1));
-  const parts = team.length + 1;
-  // Bands of whole 4-row panels, as even as they can be; the calling thread takes the first.
-  const bandStart = (t: number) => 4 * Math.floor((panels * t) / parts);
-  team.forEach((h, i) => {
-    const r0 = bandStart(i + 1), r1 = bandStart(i + 2);
-    const ctl = h.control;
-    ctl[A] = a + r0 * k * size;
-    ctl[B] = b;
-    ctl[C] = c + r0 * mP * size;
-    ctl[N] = r1 - r0;
-    ctl[K] = k;
-    ctl[M] = mP;
-    ctl[F32] = f32 ? 1 : 0;
+  // About four bands per thread, of whole 4-row panels.
+  const band = 4 * Math.ceil(panels / (4 * (team.length + 1)));
+  const job = jobBlock;
+  job[A] = a; job[B] = b; job[C] = c; job[ROWS] = nP; job[K] = k; job[M] = mP; job[F32] = f32 ? 1 : 0;
+  job[BAND] = band; job[BANDS] = Math.ceil(nP / band);
+  Atomics.store(job, NEXT, 0);
+  for (const h of team) {
     h.seq = (h.seq % 0x3fffffff) + 1;
-    Atomics.store(ctl, SEQ, h.seq);
-    Atomics.notify(ctl, SEQ);
-  });
-  run(a, b, c, bandStart(1), k, mP);
+    Atomics.store(h.control, SEQ, h.seq);
+    Atomics.notify(h.control, SEQ);
+  }
+  takeBands(job, kernels);
   // Generous: a helper is as fast as this thread; a minute past that, it is taken for dead.
   const budgetMs = 60_000 + (nP * k * mP) / 1e5;
-  team.forEach((h, i) => {
-    if (waitFor(h, budgetMs)) return;
-    helpers = helpers.filter((x) => x !== h);
-    stop(h);
-    const r0 = bandStart(i + 1), r1 = bandStart(i + 2);
-    zero(c + r0 * mP * size, (r1 - r0) * mP); // it may have added part of its band
-    run(a + r0 * k * size, b, c + r0 * mP * size, r1 - r0, k, mP);
-  });
+  const failed = team.filter((h) => !waitFor(h, budgetMs));
+  if (failed.length === 0) return;
+  // A helper failed or hung: the bands it took are unknown, so the whole product is redone here.
+  helpers = helpers.filter((h) => !failed.includes(h));
+  for (const h of failed) stop(h);
+  zero(c, nP * mP);
+  run(a, b, c, nP, k, mP);
 }
