@@ -25,6 +25,7 @@ interface SharedMemory { readonly buffer: SharedArrayBuffer; grow(pages: number)
 
 interface Kernels extends GemmKernels {
   pack_panels(src: number, ld: number, dst: number, count: number, panels: number, chunk: number): void;
+  pack_rows(src: number, ld: number, dst: number, count: number, panels: number, size: number): void;
 }
 
 interface Loaded { exports: Kernels; module: object; memory: SharedMemory; fma: boolean }
@@ -163,9 +164,10 @@ export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: Stride
   const size = type === "f64" ? 8 : 4, nr = type === "f64" ? 4 : 8;
   const nP = roundUp(n, MR), mP = roundUp(m, nr);
   const aLen = nP * k, bLen = k * mP, cLen = nP * mP;
-  // Operands whose panel rows are neighbours in memory (a transposed A, a row-major B) are copied
-  // in whole (a native copy) to a staging area after C, and packed there by the wasm module.
-  const aSpan = k > 0 && n >= MR && a.rowStride === 1 && a.colStride >= n ? (k - 1) * a.colStride + n : 0;
+  // A transposed or row-major A and a row-major B are copied in whole (a native copy) to a
+  // staging area after C, and packed there by the wasm module with SIMD loads, stores and shuffles.
+  const aTransposed = a.rowStride === 1 && a.colStride >= n, aRowMajor = !aTransposed && a.colStride === 1 && a.rowStride >= k;
+  const aSpan = k > 0 && n >= MR ? (aTransposed ? (k - 1) * a.colStride + n : aRowMajor ? (n - 1) * a.rowStride + k : 0) : 0;
   const bSpan = k > 0 && m >= nr && b.colStride === 1 && b.rowStride >= m ? (k - 1) * b.rowStride + m : 0;
   const stageA = aSpan > 0 && aSpan <= 2 * n * k + 64, stageB = bSpan > 0 && bSpan <= 2 * k * m + 64;
   const stageLen = roundUp(Math.max(stageA ? aSpan : 0, stageB ? bSpan : 0), 4);
@@ -178,7 +180,8 @@ export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: Stride
   if (stageA) {
     mem.set(a.data.subarray(a.offset, a.offset + aSpan), stageAt);
     const panels = Math.floor(n / MR);
-    exports.pack_panels(stageAt * size, a.colStride * size, 0, k, panels, MR * size);
+    if (aTransposed) exports.pack_panels(stageAt * size, a.colStride * size, 0, k, panels, MR * size);
+    else exports.pack_rows(stageAt * size, a.rowStride * size, 0, k, panels, size);
     packA(mem, 0, a, n, k, panels * MR);
   } else {
     packA(mem, 0, a, n, k);

@@ -47,7 +47,7 @@ describe("matmul: wasm and TypeScript kernels agree", () => {
     }
   });
 
-  it("operands packed inside the wasm module (a transposed A, a row-major B), ragged edges, gaps between rows", () => {
+  it("operands packed inside the wasm module (a transposed or row-major A, a row-major B), ragged edges, gaps between rows", () => {
     np.random.seed(5);
     for (const dtype of ["float64", "float32"] as const) {
       const x = np.random.randn(37, 23).astype(dtype), g = np.random.randn(37, 13).astype(dtype);
@@ -57,6 +57,9 @@ describe("matmul: wasm and TypeScript kernels agree", () => {
         [x, wide.slice(":, 2:39")],            // B rows 37 wide inside rows of 45 (gaps)
         [x.slice(":, 1:22").T, g],           // a transposed A with gaps between its columns
         [np.arange(37 * 23).reshape(37, 23).astype("int32").T, g], // int32 A converted as it is copied in
+        [x.slice(":, 2:21"), wide.slice("2:21")],  // a row-major A with gaps, 19 columns (odd; not a multiple of 4)
+        [np.random.randn(9, 3).astype(dtype), np.random.randn(3, 5).astype(dtype)], // fewer columns than one SIMD step
+        [np.random.randn(8, 2).astype(dtype), np.random.randn(2, 8).astype(dtype)],
       ];
       for (const [a, b] of cases) {
         const [ts, wasm] = both(() => a.matmul(b));
