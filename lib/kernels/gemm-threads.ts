@@ -94,15 +94,16 @@ interface Helper {
  */
 export const PARALLEL_MIN_WORK = 1 << 22;
 
-const proc = (globalThis as unknown as { process?: ProcessLike }).process;
+/** Node's process (undefined elsewhere), typed locally: the lib compiles without Node's types. */
+export const nodeProcess = (globalThis as unknown as { process?: ProcessLike }).process;
 
 function defaultThreads(): number {
-  const asked = proc?.env?.NNBOOK_THREADS;
+  const asked = nodeProcess?.env?.NNBOOK_THREADS;
   if (asked !== undefined && asked !== "") {
     const n = Number(asked);
     if (Number.isInteger(n) && n >= 1) return Math.min(n, 64);
   }
-  const os = proc?.getBuiltinModule?.("os") as { availableParallelism?(): number; cpus?(): unknown[] } | undefined;
+  const os = nodeProcess?.getBuiltinModule?.("os") as { availableParallelism?(): number; cpus?(): unknown[] } | undefined;
   const cores = os?.availableParallelism?.() ?? os?.cpus?.().length ?? 1;
   return Math.max(1, Math.min(cores, 8));
 }
@@ -136,7 +137,7 @@ function ensureHelpers(module: object, memory: object): boolean {
   if (unavailable !== null) return false;
   while (helpers.length < wanted - 1) {
     try {
-      const threads = proc?.getBuiltinModule?.("worker_threads") as { Worker?: WorkerCtor } | undefined;
+      const threads = nodeProcess?.getBuiltinModule?.("worker_threads") as { Worker?: WorkerCtor } | undefined;
       if (!threads?.Worker) throw new Error("worker_threads is not available");
       const control = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
       const worker = new threads.Worker(WORKER_SOURCE, { eval: true,

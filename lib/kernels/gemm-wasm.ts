@@ -10,7 +10,7 @@
 // V8 flag, which is switched on here before compiling (NNBOOK_WASM_FMA=0 keeps the plain build).
 // Fused and separate multiply-adds round differently in the last bit; tests compare with tolerances.
 import { GEMM_FMA_WASM_BASE64, GEMM_WASM_BASE64 } from "./gemm-wasm-bytes";
-import { GemmKernels, runGemm } from "./gemm-threads";
+import { GemmKernels, nodeProcess, runGemm } from "./gemm-threads";
 
 /** A matrix inside a typed array: element (i, j) is data[offset + i·rowStride + j·colStride]. */
 export interface StridedMatrix {
@@ -48,13 +48,10 @@ interface WasmApi {
   validate(bytes: Uint8Array): boolean;
 }
 
-type ProcessLike = { env?: Record<string, string | undefined>; getBuiltinModule?: (name: string) => unknown };
-
 /** Switches on Node 20's relaxed SIMD flag (a no-op elsewhere); true when the module then validates. */
 function relaxedSimd(wasm: WasmApi, bytes: Uint8Array): boolean {
   if (wasm.validate(bytes)) return true;
-  const proc = (globalThis as unknown as { process?: ProcessLike }).process;
-  const v8 = proc?.getBuiltinModule?.("v8") as { setFlagsFromString?(flags: string): void } | undefined;
+  const v8 = nodeProcess?.getBuiltinModule?.("v8") as { setFlagsFromString?(flags: string): void } | undefined;
   if (!v8?.setFlagsFromString) return false;
   try {
     v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
@@ -67,9 +64,8 @@ function relaxedSimd(wasm: WasmApi, bytes: Uint8Array): boolean {
 function instantiate(): Loaded | null {
   const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
-  const proc = (globalThis as unknown as { process?: ProcessLike }).process;
   const fmaBytes = decode(GEMM_FMA_WASM_BASE64);
-  const builds = proc?.env?.NNBOOK_WASM_FMA !== "0" && relaxedSimd(wasm, fmaBytes)
+  const builds = nodeProcess?.env?.NNBOOK_WASM_FMA !== "0" && relaxedSimd(wasm, fmaBytes)
     ? [{ bytes: fmaBytes, fma: true }, { bytes: decode(GEMM_WASM_BASE64), fma: false }]
     : [{ bytes: decode(GEMM_WASM_BASE64), fma: false }];
   for (const build of builds) {
@@ -194,7 +190,7 @@ export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: Stride
   } else {
     packB(mem, aLen, b, k, m, nr);
   }
-  const c = mem.subarray(aLen + bLen);
+  const c = mem.subarray(aLen + bLen, stageAt);
   c.fill(0);
   if (k > 0) {
     runGemm(exports, module, memory, type === "f32", 0, aLen * size, (aLen + bLen) * size, nP, k, mP,

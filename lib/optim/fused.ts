@@ -10,10 +10,11 @@
 // when it meets a float32 array. tests/optim/fused.test.ts compares both paths.
 import type { TypedArray } from "../ndarray/dtype";
 
-/** Per-element update: reads w (value), g (gradient), c (constants), updates s0/s1 (state). */
-export type UpdateLoop = (w: TypedArray, g: TypedArray, out: TypedArray, s0: TypedArray | null, s1: TypedArray | null, c: readonly number[]) => void;
+/** Per-element update in place: reads w (value), g (gradient), c (constants); updates w and s0/s1 (state). */
+export type UpdateLoop = (w: TypedArray, g: TypedArray, s0: TypedArray | null, s1: TypedArray | null, c: readonly number[]) => void;
 
-type Loops = { float64: UpdateLoop; float32: UpdateLoop };
+/** A rule's loop for each float dtype. */
+export type Loops = { float64: UpdateLoop; float32: UpdateLoop };
 
 /**
  * Compiles `body` (JS statements over w[i], g[i], s0[i], s1[i], c[k], ending by assigning `o`) into
@@ -22,12 +23,12 @@ type Loops = { float64: UpdateLoop; float32: UpdateLoop };
 function compileUpdate(body: string): Loops {
   // The constants go into locals c0..c8 (read once, not per element).
   const consts = Array.from({ length: 9 }, (_, k) => `c${k} = c.length > ${k} ? c[${k}] : 0`).join(", ");
-  const make = (round: string) => new Function(`"use strict"; return function updateLoop(w, g, out, s0, s1, c) {
+  const make = (round: string) => new Function(`"use strict"; return function updateLoop(w, g, s0, s1, c) {
     const n = w.length, ${consts};
     for (let i = 0; i < n; i++) {
       let o;
       ${body.replace(/\bR\(/g, `${round}(`).replace(/\bc\[(\d)\]/g, "c$1")}
-      out[i] = o;
+      w[i] = o;
     }
   };`)() as UpdateLoop;
   return { float64: make(""), float32: make("Math.fround") };

@@ -9,7 +9,7 @@ import { NDArray } from "../ndarray/ndarray";
 import { ValueError } from "../ndarray/errors";
 import * as np from "../ndarray/np";
 import { Tensor } from "../autograd/tensor";
-import { adagradLoops, adamLoops, rmspropLoops, sgdLoops, UpdateLoop } from "./fused";
+import { adagradLoops, adamLoops, Loops, rmspropLoops, sgdLoops } from "./fused";
 import type { TypedArray } from "../ndarray/dtype";
 
 /**
@@ -25,11 +25,11 @@ function packedPair(value: NDArray, grad: NDArray): { w: TypedArray; g: TypedArr
 }
 
 /** Runs a one-pass update, writing the new values into the parameter's own storage. */
-function runFused(loops: { float64: UpdateLoop; float32: UpdateLoop }, pair: { w: TypedArray; g: TypedArray; dtype: "float64" | "float32" },
+function runFused(loops: Loops, pair: { w: TypedArray; g: TypedArray; dtype: "float64" | "float32" },
   value: NDArray, s0: NDArray | null, s1: NDArray | null, c: number[]): NDArray {
   // Scalars meet float32 arrays as float32, as in the array ops.
   const consts = pair.dtype === "float32" ? c.map(Math.fround) : c;
-  loops[pair.dtype](pair.w, pair.g, pair.w, s0 && s0.data, s1 && s1.data, consts);
+  loops[pair.dtype](pair.w, pair.g, s0 && s0.data, s1 && s1.data, consts);
   return value;
 }
 
