@@ -5,7 +5,7 @@
 import { NDArray, ArrayInput } from "../ndarray/ndarray";
 import { asarray } from "../ndarray/create";
 import { formatShape } from "../ndarray/errors";
-import { isFloat, DType } from "../ndarray/dtype";
+import { isFloat, DType, logAllocations, TypedArray } from "../ndarray/dtype";
 import { AutogradError, GradientShapeError } from "./errors";
 import * as ops from "./ops";
 
@@ -96,28 +96,43 @@ export class Tensor {
       }
     }
     const order = topologicalOrder(this);
+    // A leaf's gradient must be private to it, so that later in-place updates touch nothing else.
+    // A gradient array made during this pass (`made`) that no other pending gradient shares
+    // (`holders`: how many pending gradients use each buffer) already is; any other is copied.
+    const made = new WeakSet<TypedArray>();
+    const holders = new Map<TypedArray, number>();
+    const hold = (g: NDArray, by: number) => holders.set(g.data, (holders.get(g.data) ?? 0) + by);
     const grads = new Map<Tensor, NDArray>([[this, seed]]);
-    for (let i = order.length - 1; i >= 0; i--) {
-      const t = order[i];
-      const g = grads.get(t);
-      if (g === undefined) continue;
-      grads.delete(t); // free it: each tensor's gradient is complete once we reach it
-      if (t.node === null) {
-        // A leaf: keep a private, packed copy so later in-place updates touch nothing else.
-        t.grad = t.grad === null ? g.copy() : t.grad.add(g);
-        continue;
-      }
-      const parentGrads = t.node.backward(g);
-      t.node.parents.forEach((p, k) => {
-        const pg = parentGrads[k];
-        if (!p.requiresGrad || pg === null) return;
-        if (pg.ndim !== p.ndim || pg.shape.some((d, j) => d !== p.shape[j])) {
-          throw new GradientShapeError(t.node!.op, k, pg.shape, p.shape);
+    hold(seed, 1);
+    logAllocations(made, () => {
+      for (let i = order.length - 1; i >= 0; i--) {
+        const t = order[i];
+        const g = grads.get(t);
+        if (g === undefined) continue;
+        grads.delete(t); // free it: each tensor's gradient is complete once we reach it
+        if (t.node === null) {
+          const privateToLeaf = made.has(g.data) && holders.get(g.data) === 1 && g.offset === 0 &&
+            g.data.length === g.size && g.isContiguous;
+          t.grad = t.grad !== null ? t.grad.add(g) : privateToLeaf ? g : g.copy();
+          hold(g, -1);
+          continue;
         }
-        const previous = grads.get(p);
-        grads.set(p, previous === undefined ? pg : previous.add(pg));
-      });
-    }
+        const parentGrads = t.node.backward(g);
+        t.node.parents.forEach((p, k) => {
+          const pg = parentGrads[k];
+          if (!p.requiresGrad || pg === null) return;
+          if (pg.ndim !== p.ndim || pg.shape.some((d, j) => d !== p.shape[j])) {
+            throw new GradientShapeError(t.node!.op, k, pg.shape, p.shape);
+          }
+          const previous = grads.get(p);
+          if (previous !== undefined) hold(previous, -1);
+          const sum = previous === undefined ? pg : previous.add(pg);
+          grads.set(p, sum);
+          hold(sum, 1);
+        });
+        hold(g, -1);
+      }
+    });
   }
 
   // ---- ops (see ops.ts; each returns a new tensor) ----

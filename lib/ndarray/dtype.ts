@@ -21,6 +21,26 @@ export function checkDType(op: string, dtype: unknown): DType {
 
 const ITEM_BYTES: Record<DType, number> = { float64: 8, float32: 4, int32: 4, bool: 1 };
 
+// Buffers allocated while a log is open (see logAllocations). Autograd's backward uses it to know
+// which gradients it made itself, and so may hand to a leaf without a defensive copy.
+let allocationLog: WeakSet<TypedArray> | null = null;
+
+/** Runs fn, adding every buffer allocate() and allocateUninitialized() return meanwhile to `log`. */
+export function logAllocations<T>(log: WeakSet<TypedArray>, fn: () => T): T {
+  const previous = allocationLog;
+  allocationLog = log;
+  try {
+    return fn();
+  } finally {
+    allocationLog = previous;
+  }
+}
+
+function logged<T extends TypedArray>(buffer: T): T {
+  if (allocationLog !== null) allocationLog.add(buffer);
+  return buffer;
+}
+
 /**
  * A zero-filled buffer of `size` elements for `dtype` (bool is stored as 0/1 bytes). Too large a
  * buffer is NumPy's memory error, naming the shape (`shape`, else `(size,)`), not JS's RangeError.
@@ -28,10 +48,10 @@ const ITEM_BYTES: Record<DType, number> = { float64: 8, float32: 4, int32: 4, bo
 export function allocate(dtype: DType, size: number, shape?: readonly number[]): TypedArray {
   try {
     switch (dtype) {
-      case "float64": return new Float64Array(size);
-      case "float32": return new Float32Array(size);
-      case "int32": return new Int32Array(size);
-      case "bool": return new Uint8Array(size);
+      case "float64": return logged(new Float64Array(size));
+      case "float32": return logged(new Float32Array(size));
+      case "int32": return logged(new Int32Array(size));
+      case "bool": return logged(new Uint8Array(size));
     }
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
@@ -39,6 +59,45 @@ export function allocate(dtype: DType, size: number, shape?: readonly number[]):
     const gib = (size * ITEM_BYTES[dtype]) / 2 ** 30;
     throw new MemoryError("allocate", `Unable to allocate ${gib >= 10 ? gib.toFixed(1) : gib.toPrecision(3)} GiB for an array with ` +
       `shape ${formatShape(dims)} and data type ${dtype}`, [dims], "use a smaller shape, or float32 for half the memory");
+  }
+}
+
+// Below this size V8's zeroed allocation is cheap (the young heap or a small calloc).
+const UNINITIALIZED_MIN_BYTES = 1 << 16;
+type NodeBuffer = { allocUnsafeSlow(size: number): { buffer: ArrayBuffer } };
+const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+let poison: number | null = null;
+
+/**
+ * For tests: fills every later uninitialized buffer with `value` (null: stop), so an op that
+ * leaves an element of its output unwritten shows it instead of passing on a lucky zero.
+ */
+export function poisonUninitialized(value: number | null): void {
+  poison = value;
+}
+
+/**
+ * Like allocate, for a caller that writes every element before anyone reads one (an op's output).
+ * A large buffer then comes from Node without being zeroed: a calloc of fresh outputs (an MNIST
+ * batch's gradients, a 1000 x 1000 sum) otherwise clears megabytes that are overwritten at once.
+ * Elsewhere (a browser), or for small sizes, it is allocate.
+ */
+export function allocateUninitialized(dtype: DType, size: number, shape?: readonly number[]): TypedArray {
+  const bytes = size * ITEM_BYTES[dtype];
+  if (poison !== null) return allocate(dtype, size, shape).fill(poison);
+  if (nodeBuffer === undefined || bytes < UNINITIALIZED_MIN_BYTES || bytes > 2 ** 31) return allocate(dtype, size, shape);
+  let buffer: ArrayBuffer;
+  try {
+    buffer = nodeBuffer.allocUnsafeSlow(bytes).buffer; // its own ArrayBuffer, byteOffset 0
+  } catch (e) {
+    if (e instanceof RangeError) return allocate(dtype, size, shape); // which reports it as NumPy does
+    throw e;
+  }
+  switch (dtype) {
+    case "float64": return logged(new Float64Array(buffer, 0, size));
+    case "float32": return logged(new Float32Array(buffer, 0, size));
+    case "int32": return logged(new Int32Array(buffer, 0, size));
+    case "bool": return logged(new Uint8Array(buffer, 0, size));
   }
 }
 

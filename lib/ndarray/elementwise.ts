@@ -60,7 +60,7 @@ function binary(op: string, kind: ResultKind, loop: BinaryLoop, intLoop?: Binary
     const ax = toArray(x, promoted), by = toArray(y, promoted);
     const shape = ax.shape.length === by.shape.length && ax.shape.every((d, i) => d === by.shape[i])
       ? ax.shape : broadcastShapes(op, ax.shape, by.shape);
-    const out = NDArray.zeros(shape, dtype);
+    const out = NDArray.empty(shape, dtype); // the loops write every element
     const f = dtype === "int32" && intLoop ? intLoop : loop;
     f(shape,
       { data: ax.data, strides: broadcastStrides(ax.shape, ax.strides, shape), offset: ax.offset },
@@ -118,7 +118,7 @@ function unary(kind: UnaryKind, loop: UnaryLoop) {
     else if (kind === "arith") dtype = x.dtype === "bool" ? "int32" : x.dtype;
     else if (kind === "bool") dtype = "bool";
     else dtype = x.dtype;
-    const out = NDArray.zeros(x.shape, dtype);
+    const out = NDArray.empty(x.shape, dtype); // the loop writes every element
     loop(x.shape, x, out.data);
     return out;
   };

@@ -290,7 +290,7 @@ export function take(x: NDArray, indices: ArrayInput, options: { axis?: number |
     if (v < -n || v >= n) throw new IndexError("take", `index ${v} is out of bounds for axis ${axis} with size ${n}`, [x.shape, idx.shape]);
   }
   const before = src.shape.slice(0, axis), after = src.shape.slice(axis + 1);
-  const out = NDArray.zeros([...before, ...idx.shape, ...after], x.dtype);
+  const out = NDArray.empty([...before, ...idx.shape, ...after], x.dtype); // both loops below fill it
   const beforeStrides = src.strides.slice(0, axis), afterStrides = src.strides.slice(axis + 1);
   const stride = src.strides[axis];
   let k = 0;

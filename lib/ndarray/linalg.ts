@@ -149,9 +149,11 @@ export function matmul(a: ArrayInput, b: ArrayInput): NDArray {
   const xs = shapesMatch(xBatch, batchShape) ? x2 : broadcastTo(x2, [...batchShape, n, k]);
   const ys = shapesMatch(yBatch, batchShape) ? y2 : broadcastTo(y2, [...batchShape, k, m]);
   const dtype = productDType(x.dtype, y.dtype);
-  const out = NDArray.zeros([...batchShape, n, m], dtype);
+  // The wasm kernels write every element of the result; the TypeScript ones add into zeros.
+  const out = NDArray.empty([...batchShape, n, m], dtype);
   const onWasm = wasmGemm !== null && getBackend() === "wasm" && (dtype === "float64" || dtype === "float32") &&
     gemmWasm(xs, ys, out, n, k, m, batchShape);
+  if (!onWasm) out.data.fill(0);
   if (!onWasm) gemm(xs.toTypedArray(), ys.toTypedArray(), out.data, n, k, m, batch, dtype === "int32");
   let shape = [...batchShape, n, m];
   if (x.ndim === 1) shape = [...batchShape, m];

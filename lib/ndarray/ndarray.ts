@@ -2,7 +2,7 @@
 // NumPy's ndarray. Views (reshape when possible, transpose, slicing, broadcastTo) share the buffer.
 // Methods are thin wrappers over the free functions of the op modules, so x.add(y) and
 // np.add(x, y) are one implementation.
-import { allocate, castValue, checkDType, DType, TypedArray } from "./dtype";
+import { allocate, allocateUninitialized, castValue, checkDType, DType, TypedArray } from "./dtype";
 import { formatShape, IndexError, ValueError } from "./errors";
 import { gather, isCContiguous } from "./iterate";
 import { contiguousStrides, Shape, sizeOf } from "./shape";
@@ -51,6 +51,11 @@ export class NDArray {
     return new NDArray(allocate(dtype, sizeOf(shape), shape), shape, undefined, 0, dtype);
   }
 
+  /** A new packed array of `shape` whose values are arbitrary: for ops that write every element. */
+  static empty(shape: Shape, dtype: DType = "float64"): NDArray {
+    return new NDArray(allocateUninitialized(dtype, sizeOf(shape), shape), shape, undefined, 0, dtype);
+  }
+
   get ndim(): number { return this.shape.length; }
   get size(): number { return sizeOf(this.shape); }
   /** The transpose (axes reversed), a view. */
@@ -60,7 +65,7 @@ export class NDArray {
 
   /** The elements in C order as a packed typed array of this dtype (a copy, safe to mutate). */
   toTypedArray(): TypedArray {
-    const out = allocate(this.dtype, this.size);
+    const out = allocateUninitialized(this.dtype, this.size);
     gather(this.shape, this, out);
     return out;
   }
@@ -149,7 +154,7 @@ export class NDArray {
   /** A copy converted to `dtype` (floats to int32 truncate toward zero, as NumPy's astype). */
   astype(dtype: DType): NDArray {
     checkDType("astype", dtype);
-    const out = NDArray.zeros(this.shape, dtype);
+    const out = NDArray.empty(this.shape, dtype); // every element is written below
     const src = this.toTypedArray();
     const dst = out.data;
     if (dtype === "int32" || dtype === "bool") for (let i = 0; i < src.length; i++) dst[i] = castValue(src[i], dtype);

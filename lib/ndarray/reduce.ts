@@ -3,7 +3,7 @@
 // Every reduction shares NumPy's options: `axis` (a number, a list, negatives count from the end;
 // omitted = all axes) and `keepdims`. Sums of int32 and bool arrays are int32 (NumPy would give
 // int64, which we do not have), so they wrap past 2**31 like NumPy's int32 accumulators.
-import { allocate, DType, isFloat, TypedArray } from "./dtype";
+import { allocate, allocateUninitialized, DType, isFloat, TypedArray } from "./dtype";
 import { ValueError } from "./errors";
 import { ArrayInput, AxisOptions, NDArray, SingleAxisOptions } from "./ndarray";
 import { asarray } from "./create";
@@ -32,7 +32,7 @@ function reduceWith(op: string, x: NDArray, options: AxisOptions | undefined, ou
   const packed = arranged.isContiguous;
   const buf = packed ? arranged.data : arranged.toTypedArray();
   const base = packed ? arranged.offset : 0;
-  const out = allocate(outDType, outSize);
+  const out = allocateUninitialized(outDType, outSize); // every element is written below
   for (let i = 0; i < outSize; i++) out[i] = kernel(buf, base + i * blockSize, blockSize);
   return new NDArray(out, outShape, undefined, 0, outDType);
 }

@@ -2,7 +2,7 @@
 // backpropagation examples (lesson 08) reproduced by autograd.
 import { describe, expect, it } from "vitest";
 import { inspect } from "node:util";
-import { np, tensor, noGrad, Tensor, GradientShapeError, ops } from "../../lib/index";
+import { np, tensor, noGrad, Tensor, GradientShapeError, ops, NDArray } from "../../lib/index";
 
 describe("backward", () => {
   it("d/dx Σx² = 2x, and gradients accumulate across backward calls until zeroGrad", () => {
@@ -51,6 +51,42 @@ describe("backward", () => {
   it("only float tensors can require gradients", () => {
     expect(() => tensor(np.arange(3), { requiresGrad: true, dtype: "int32" })).toThrow(/only float tensors/);
     expect(tensor([1, 2], { requiresGrad: true }).dtype).toBe("float64");
+  });
+
+  it("gives every leaf a gradient of its own, even where a backward rule shares one array", () => {
+    // add's rule returns the same array for both inputs; a leaf must not see the other's edits.
+    const a = tensor(np.zeros([300, 40]), { requiresGrad: true }), b = tensor(np.zeros([300, 40]), { requiresGrad: true });
+    a.add(b).sum().backward();
+    expect(a.grad!.data).not.toBe(b.grad!.data);
+    a.grad!.data[0] = 99;
+    expect(b.grad!.data[0]).toBe(1);
+
+    // An upstream gradient passed straight through (reshape) stays the caller's array.
+    const w = tensor(np.zeros([6]), { requiresGrad: true });
+    const upstream = np.ones([2, 3]);
+    w.reshape(2, 3).backward(upstream);
+    upstream.data[0] = 42;
+    expect(w.grad!.toArray()).toEqual([1, 1, 1, 1, 1, 1]);
+
+    // A custom rule that returns an array it keeps is copied too.
+    const kept = np.full([3], 5);
+    const v = tensor([1, 2, 3], { requiresGrad: true });
+    new Tensor(v.value.copy(), { requiresGrad: true, node: { op: "keeps", parents: [v], backward: () => [kept] } }).backward(np.ones([3]));
+    kept.data[1] = -1;
+    expect(v.grad!.toArray()).toEqual([5, 5, 5]);
+  });
+
+  it("hands a gradient made for one leaf over without copying it", () => {
+    const x = tensor(np.ones([64, 30]), { requiresGrad: false }), w = tensor(np.ones([30, 20]), { requiresGrad: true });
+    let made: NDArray | null = null;
+    const y = x.matmul(w);
+    const spy = new Tensor(y.value, { requiresGrad: true, node: { op: "spy", parents: [w], backward: (g) => {
+      made = x.value.T.matmul(g);
+      return [made];
+    } } });
+    spy.sum().backward();
+    expect(w.grad).toBe(made);
+    expect(w.grad!.toArray()[0][0]).toBe(64);
   });
 
   it("keeps float32 float32 through ops with plain numbers", () => {
