@@ -26,6 +26,12 @@ interface SharedMemory { readonly buffer: SharedArrayBuffer; grow(pages: number)
 interface Kernels extends GemmKernels {
   pack_panels(src: number, ld: number, dst: number, count: number, panels: number, chunk: number): void;
   pack_rows(src: number, ld: number, dst: number, count: number, panels: number, size: number): void;
+  // float32 optimizer updates (see update-wasm.ts)
+  sgd_f32(w: number, g: number, s0: number, n: number, lr: number, mu: number, wd: number, flags: number): void;
+  adagrad_f32(w: number, g: number, s0: number, n: number, lr: number, eps: number): void;
+  rmsprop_f32(w: number, g: number, s0: number, n: number, lr: number, alpha: number, oneMinusAlpha: number, eps: number): void;
+  adam_f32(w: number, g: number, s0: number, s1: number, n: number, lr: number, b1: number, oneMinusB1: number, b2: number,
+    oneMinusB2: number, correction1: number, correction2: number, eps: number, wd: number, flags: number): void;
 }
 
 interface Loaded { exports: Kernels; module: object; memory: SharedMemory; fma: boolean }
@@ -101,6 +107,16 @@ function reserve(memory: SharedMemory, bytes: number): boolean {
 }
 
 const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
+
+/**
+ * The module's exports and a float32 view of its first `floats` values, for the other kernels of
+ * gemm.wat (update-wasm.ts). Null when the module does not run here or the memory cannot grow.
+ * Matrix products use the same area; neither keeps anything there between calls.
+ */
+export function kernelScratch(floats: number): { exports: Kernels; view: Float32Array } | null {
+  if (loaded === null || !reserve(loaded.memory, floats * 4)) return null;
+  return { exports: loaded.exports, view: new Float32Array(loaded.memory.buffer as unknown as ArrayBuffer, 0, floats) };
+}
 
 /**
  * A into micro-panels of 4 rows (zero rows pad the last), p-major inside a panel: the 4 values of

@@ -8,7 +8,12 @@
 // parameter's dtype as the array ops round it (`R(...)` below is Math.fround for float32 and
 // nothing for float64), and scalar constants are rounded to float32 first, as a number operand is
 // when it meets a float32 array. tests/optim/fused.test.ts compares both paths.
+//
+// float32 parameters of some size run the same rules in WebAssembly SIMD (kernels/update-wasm.ts),
+// with the same bits; np.setBackend("ts") keeps them on these loops.
 import type { TypedArray } from "../ndarray/dtype";
+import { getBackend } from "../ndarray/backend";
+import { UpdateRule, wasmUpdateF32 } from "../kernels/update-wasm";
 
 /** Per-element update in place: reads w (value), g (gradient), c (constants); updates w and s0/s1 (state). */
 export type UpdateLoop = (w: TypedArray, g: TypedArray, s0: TypedArray | null, s1: TypedArray | null, c: readonly number[]) => void;
@@ -34,16 +39,31 @@ function compileUpdate(body: string): Loops {
   return { float64: make(""), float32: make("Math.fround") };
 }
 
+// Below this many values, copying them into wasm memory and back costs more than it saves.
+const WASM_MIN_SIZE = 256;
+
+/** The loops with float32 sent to the wasm kernel of `rule` (taking `flags`) where it runs. */
+function withWasm(loops: Loops, rule: UpdateRule, flags = 0): Loops {
+  const js = loops.float32;
+  const float32: UpdateLoop = (w, g, s0, s1, c) => {
+    if (w.length >= WASM_MIN_SIZE && getBackend() === "wasm" &&
+      wasmUpdateF32(rule, w as Float32Array, g as Float32Array, s0 as Float32Array | null, s1 as Float32Array | null, c, flags)) return;
+    js(w, g, s0, s1, c);
+  };
+  return { float64: loops.float64, float32 };
+}
+
 /**
  * Loops for a rule whose body depends on on/off options (momentum or not, ...): each combination
  * is compiled once, when first used, so no loop tests an option per element.
  */
-function variants<K extends string>(body: (on: Record<K, boolean>) => string): (on: Record<K, boolean>) => Loops {
+function variants<K extends string>(body: (on: Record<K, boolean>) => string, rule: UpdateRule,
+  flags: (on: Record<K, boolean>) => number): (on: Record<K, boolean>) => Loops {
   const cache = new Map<string, Loops>();
   return (on) => {
     const key = JSON.stringify(on);
     let loops = cache.get(key);
-    if (!loops) cache.set(key, loops = compileUpdate(body(on)));
+    if (!loops) cache.set(key, loops = withWasm(compileUpdate(body(on)), rule, flags(on)));
     return loops;
   };
 }
@@ -56,21 +76,22 @@ export const sgdLoops = variants<"momentum" | "nesterov" | "weightDecay" | "firs
   const v = ${on.first ? "gi" : "R(R(s0[i] * c[1]) + gi)"};
   s0[i] = v;
   gi = ${on.nesterov ? "R(gi + R(v * c[1]))" : "v"};` : ""}
-  o = R(w[i] - R(gi * c[0]));`);
+  o = R(w[i] - R(gi * c[0]));`,
+"sgd", (on) => (on.momentum ? 1 : 0) | (on.nesterov ? 2 : 0) | (on.weightDecay ? 4 : 0) | (on.first ? 8 : 0));
 
 // AdaGrad: c = [lr, eps]; s0 = sum of squares (zero before the first step).
-export const adagradLoops = compileUpdate(`
+export const adagradLoops = withWasm(compileUpdate(`
   const gi = g[i];
   const G = R(s0[i] + R(gi * gi));
   s0[i] = G;
-  o = R(w[i] - R(R(gi * c[0]) / R(R(Math.sqrt(G)) + c[1])));`);
+  o = R(w[i] - R(R(gi * c[0]) / R(R(Math.sqrt(G)) + c[1])));`), "adagrad");
 
 // RMSprop: c = [lr, alpha, 1 - alpha, eps]; s0 = mean of squares (zero before the first step).
-export const rmspropLoops = compileUpdate(`
+export const rmspropLoops = withWasm(compileUpdate(`
   const gi = g[i];
   const s = R(R(s0[i] * c[1]) + R(R(gi * gi) * c[2]));
   s0[i] = s;
-  o = R(w[i] - R(R(gi * c[0]) / R(R(Math.sqrt(s)) + c[3])));`);
+  o = R(w[i] - R(R(gi * c[0]) / R(R(Math.sqrt(s)) + c[3])));`), "rmsprop");
 
 // Adam: c = [lr, beta1, 1 - beta1, beta2, 1 - beta2, 1 - beta1^t, 1 - beta2^t, eps, weightDecay];
 // s0 = m, s1 = v (zero before the first step).
@@ -81,4 +102,5 @@ export const adamLoops = variants<"weightDecay">((on) => `
   const v = R(R(s1[i] * c[3]) + R(R(gi * gi) * c[4]));
   s0[i] = m;
   s1[i] = v;
-  o = R(w[i] - R(R(R(m / c[5]) * c[0]) / R(R(Math.sqrt(R(v / c[6]))) + c[7])));`);
+  o = R(w[i] - R(R(R(m / c[5]) * c[0]) / R(R(Math.sqrt(R(v / c[6]))) + c[7])));`,
+"adam", (on) => (on.weightDecay ? 4 : 0));

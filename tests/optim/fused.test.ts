@@ -3,12 +3,14 @@
 // transposed (non-contiguous) view take the array ops. Both see the same gradients.
 import { describe, expect, it } from "vitest";
 import { np, optim, tensor, Tensor } from "../../lib/index";
+import { adagradLoops, adamLoops, Loops, rmspropLoops, sgdLoops } from "../../lib/optim/fused";
+import { UpdateRule, wasmUpdateF32 } from "../../lib/kernels/update-wasm";
 
 type Make = (p: Tensor[]) => optim.Optimizer;
 
-function run(make: Make, dtype: "float64" | "float32", steps = 4): { fused: number[][]; composed: number[][] } {
+function run(make: Make, dtype: "float64" | "float32", shape: [number, number] = [4, 5], steps = 4): { fused: number[][]; composed: number[][] } {
   np.random.seed(3);
-  const w0 = np.random.randn(4, 5).astype(dtype);
+  const w0 = np.random.randn(...shape).astype(dtype);
   const packed = tensor(w0.copy(), { requiresGrad: true });
   const strided = tensor(w0.copy(), { requiresGrad: true });
   strided.value = w0.T.copy().T; // the same values, column-major
@@ -16,7 +18,7 @@ function run(make: Make, dtype: "float64" | "float32", steps = 4): { fused: numb
   expect(strided.value.isContiguous).toBe(false);
   const a = make([packed]), b = make([strided]);
   for (let s = 0; s < steps; s++) {
-    const g = np.random.randn(4, 5).astype(dtype);
+    const g = np.random.randn(...shape).astype(dtype);
     packed.grad = g.copy();
     strided.grad = g.copy();
     a.step();
@@ -44,6 +46,43 @@ describe("one-pass optimizer updates equal the array-op rules exactly", () => {
       expect(fused).toEqual(composed);
     });
   }
+
+  // 37 x 29 float32 values run on the wasm kernels (not a multiple of 4: the last lanes are padding).
+  for (const backend of ["wasm", "ts"] as const) {
+    it.each(cases)(`%s (float32, 37 x 29, ${backend} backend)`, (_name, make) => {
+      np.setBackend(backend);
+      try {
+        const { fused, composed } = run(make, "float32", [37, 29], 6);
+        expect(fused).toEqual(composed);
+      } finally {
+        np.setBackend("wasm");
+      }
+    });
+  }
+
+  it("the wasm float32 kernels run here and round exactly like the JS loops", () => {
+    np.random.seed(9);
+    const n = 1001;
+    const values = () => Float32Array.from(np.random.randn(n).multiply(np.random.choice([1e-30, 1e-3, 1, 1e20], n)).toTypedArray());
+    const rules: [UpdateRule, Loops, number[], number][] = [
+      ["sgd", sgdLoops({ momentum: true, nesterov: true, weightDecay: true, first: false }), [0.05, 0.8, 0.3], 7],
+      ["adagrad", adagradLoops, [0.3, 1e-10], 0],
+      ["rmsprop", rmspropLoops, [0.01, 0.9, 0.1, 1e-8], 0],
+      ["adam", adamLoops({ weightDecay: true }), [0.01, 0.8, 0.2, 0.99, 0.01, 0.36, 0.0199, 1e-8, 0.2], 4],
+    ];
+    for (const [rule, loops, c, flags] of rules) {
+      const consts = c.map(Math.fround);
+      const w = values(), g = values(), s0 = values().map(Math.abs), s1 = values().map(Math.abs);
+      const jw = w.slice(), js0 = s0.slice(), js1 = s1.slice();
+      np.setBackend("ts");
+      loops.float32(jw, g, js0, js1, consts);
+      np.setBackend("wasm");
+      expect(wasmUpdateF32(rule, w, g, s0, s1, consts, flags)).toBe(true);
+      expect(Array.from(w), rule).toEqual(Array.from(jw));
+      expect(Array.from(s0), rule).toEqual(Array.from(js0));
+      if (rule === "adam") expect(Array.from(s1), rule).toEqual(Array.from(js1));
+    }
+  });
 
   it("updates a packed parameter in place, as PyTorch does, and never the gradient", () => {
     const w = tensor([1, 2, 3], { requiresGrad: true });
