@@ -48,6 +48,13 @@ describe("specialized elementwise loops", () => {
 });
 
 describe("sums over leading axes read in place", () => {
+  it("a float64 sum over axis 0 has NumPy's bits (rows added in order, as NumPy adds them)", () => {
+    // NumPy 1.24: i = np.arange(185.).reshape(37, 5); a = (i * 7919 % 1000) / 7 - 50 + i / 3 * 1e-9;
+    // a.sum(axis=0). Summing the columns pairwise instead gives 760.0000011100001 first.
+    const a = np.array(Array.from({ length: 185 }, (_, k) => ((k * 7919) % 1000) / 7 - 50 + (k / 3) * 1e-9)).reshape(37, 5);
+    expect(a.sum({ axis: 0 }).toArray()).toEqual([760.0000011099999, 760.4285725509047, 760.8571439918096, 761.2857154327144, 761.7142868736191]);
+  });
+
   it("axis 0, axes (0, 1), keepdims and mean agree with the pairwise path on a copy", () => {
     np.random.seed(1);
     const x = np.random.randn(7, 4, 3);
