@@ -177,12 +177,11 @@ export interface GemmKernels {
 }
 
 /**
- * C (nP × mP, at byte offset c) += A (packed panels at a) · B (packed panels at b), nP a multiple
+ * C (nP × mP, at byte offset c) = A (packed panels at a) · B (packed panels at b), nP a multiple
  * of 4: on several threads when the product is large, else on this one. Offsets are in bytes.
  */
 export function runGemm(kernels: GemmKernels, module: object, memory: object, f32: boolean,
-  a: number, b: number, c: number, nP: number, k: number, mP: number,
-  zero: (byteOffset: number, count: number) => void): void {
+  a: number, b: number, c: number, nP: number, k: number, mP: number): void {
   const run = f32 ? kernels.gemm_f32 : kernels.gemm_f64;
   const panels = nP / 4;
   if (wanted < 2 || panels < 2 || nP * k * mP < PARALLEL_MIN_WORK || !ensureHelpers(module, memory)) {
@@ -209,6 +208,5 @@ export function runGemm(kernels: GemmKernels, module: object, memory: object, f3
   // A helper failed or hung: the bands it took are unknown, so the whole product is redone here.
   helpers = helpers.filter((h) => !failed.includes(h));
   for (const h of failed) stop(h);
-  zero(c, nP * mP);
   run(a, b, c, nP, k, mP);
 }

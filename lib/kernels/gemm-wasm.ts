@@ -207,11 +207,9 @@ export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: Stride
     packB(mem, aLen, b, k, m, nr);
   }
   const c = mem.subarray(aLen + bLen, stageAt);
-  c.fill(0);
-  if (k > 0) {
-    runGemm(exports, module, memory, type === "f32", 0, aLen * size, (aLen + bLen) * size, nP, k, mP,
-      (byteOffset, count) => mem.fill(0, byteOffset / size, byteOffset / size + count));
-  }
+  // The kernels write all of C (the first block of k stores); with k = 0 the product is zeros.
+  if (k > 0) runGemm(exports, module, memory, type === "f32", 0, aLen * size, (aLen + bLen) * size, nP, k, mP);
+  else c.fill(0);
   if (mP === m) out.set(c.subarray(0, n * m), outOffset);
   else for (let i = 0; i < n; i++) out.set(c.subarray(i * mP, i * mP + m), outOffset + i * m);
   return true;

@@ -3,7 +3,7 @@
 ;; Build: npm run build:wasm (scripts/build-wasm.js assembles this file with the wabt package);
 ;; tests/perf/wasm-artifact.test.ts checks that the committed gemm.wasm is this file assembled.
 ;;
-;; C (n×m) += A (n×k) · B (k×m), with both operands already packed by the caller
+;; C (n×m) = A (n×k) · B (k×m), with both operands already packed by the caller
 ;; (lib/kernels/gemm-wasm.ts), GotoBLAS style:
 ;;   A in micro-panels of MR = 4 rows: panel i/4 starts at element i·k and holds, for each p in
 ;;     0..k-1, the 4 values A[i..i+3, p] side by side;
@@ -20,8 +20,8 @@
   ;; (lib/kernels/gemm-threads.ts); up to 4 GiB.
   (import "env" "memory" (memory 1 65536 shared))
 
-  ;; 4×4 float64 tile: C[r, 0..3] += Σ_p A[r, p] · B[p, 0..3] over kc steps.
-  (func $tile_f64 (param $ap i32) (param $bp i32) (param $cp i32) (param $kc i32) (param $ldc i32)
+  ;; 4×4 float64 tile: C[r, 0..3] (+)= Σ_p A[r, p] · B[p, 0..3] over kc steps.
+  (func $tile_f64 (param $ap i32) (param $bp i32) (param $cp i32) (param $kc i32) (param $ldc i32) (param $store i32)
     (local $b0 v128) (local $b1 v128) (local $a v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
@@ -43,21 +43,38 @@
       (local.set $ap (i32.add (local.get $ap) (i32.const 32)))
       (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
       (br_if $p (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
-    ;; add the tile into C, one row of 4 values (two vectors) at a time
-    (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c00)))
-    (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c01)))
-    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
-    (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c10)))
-    (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c11)))
-    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
-    (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c20)))
-    (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c21)))
-    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
-    (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c30)))
-    (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c31))))
+    ;; Into C, one row of 4 values (two vectors) at a time: the first block of k ($store) writes
+    ;; the tile, so C needs no clearing beforehand; later blocks add to it.
+    (if (local.get $store)
+      (then
+        (v128.store offset=0 (local.get $cp) (local.get $c00))
+        (v128.store offset=16 (local.get $cp) (local.get $c01))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (local.get $c10))
+        (v128.store offset=16 (local.get $cp) (local.get $c11))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (local.get $c20))
+        (v128.store offset=16 (local.get $cp) (local.get $c21))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (local.get $c30))
+        (v128.store offset=16 (local.get $cp) (local.get $c31))
+      )
+      (else
+        (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c00)))
+        (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c01)))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c10)))
+        (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c11)))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c20)))
+        (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c21)))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (f64x2.add (v128.load offset=0 (local.get $cp)) (local.get $c30)))
+        (v128.store offset=16 (local.get $cp) (f64x2.add (v128.load offset=16 (local.get $cp)) (local.get $c31)))
+      )))
 
   ;; 4×8 float32 tile: the same with four lanes per vector.
-  (func $tile_f32 (param $ap i32) (param $bp i32) (param $cp i32) (param $kc i32) (param $ldc i32)
+  (func $tile_f32 (param $ap i32) (param $bp i32) (param $cp i32) (param $kc i32) (param $ldc i32) (param $store i32)
     (local $b0 v128) (local $b1 v128) (local $a v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
@@ -79,17 +96,34 @@
       (local.set $ap (i32.add (local.get $ap) (i32.const 16)))
       (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
       (br_if $p (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
-    (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c00)))
-    (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c01)))
-    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
-    (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c10)))
-    (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c11)))
-    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
-    (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c20)))
-    (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c21)))
-    (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
-    (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c30)))
-    (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c31))))
+    ;; the first block of k stores the tile (C need not be cleared), later ones add to it
+    (if (local.get $store)
+      (then
+        (v128.store offset=0 (local.get $cp) (local.get $c00))
+        (v128.store offset=16 (local.get $cp) (local.get $c01))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (local.get $c10))
+        (v128.store offset=16 (local.get $cp) (local.get $c11))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (local.get $c20))
+        (v128.store offset=16 (local.get $cp) (local.get $c21))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (local.get $c30))
+        (v128.store offset=16 (local.get $cp) (local.get $c31))
+      )
+      (else
+        (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c00)))
+        (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c01)))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c10)))
+        (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c11)))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c20)))
+        (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c21)))
+        (local.set $cp (i32.add (local.get $cp) (local.get $ldc)))
+        (v128.store offset=0 (local.get $cp) (f32x4.add (v128.load offset=0 (local.get $cp)) (local.get $c30)))
+        (v128.store offset=16 (local.get $cp) (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c31)))
+      )))
 
   ;; The blocked loops around a tile. $size is the element size in bytes (8 or 4), $nr the tile
   ;; width; $f32 picks the tile. All offsets are in bytes.
@@ -123,14 +157,14 @@
                 (local.get $bp)
                 (i32.add (local.get $c) (i32.mul (local.get $size)
                   (i32.add (i32.mul (local.get $ir) (local.get $m)) (local.get $jr))))
-                (local.get $kc) (local.get $ldc)))
+                (local.get $kc) (local.get $ldc) (i32.eqz (local.get $pc))))
               (else (call $tile_f64
                 (i32.add (local.get $a) (i32.mul (local.get $size)
                   (i32.add (i32.mul (local.get $ir) (local.get $k)) (i32.mul (local.get $pc) (i32.const 4)))))
                 (local.get $bp)
                 (i32.add (local.get $c) (i32.mul (local.get $size)
                   (i32.add (i32.mul (local.get $ir) (local.get $m)) (local.get $jr))))
-                (local.get $kc) (local.get $ldc))))
+                (local.get $kc) (local.get $ldc) (i32.eqz (local.get $pc)))))
             (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
             (br $loopIr)))
           (local.set $jr (i32.add (local.get $jr) (local.get $nr)))
