@@ -297,12 +297,16 @@
   ;; precision, rounded after every operation just as the JS loops round with Math.fround, so both
   ;; give the same bits. w (the parameter), g (its gradient) and the state vectors s0, s1 hold n
   ;; float32 values each (n a multiple of 4: the caller pads) at byte offsets; w and the state are
-  ;; updated in place. Constants are float32, in the order fused.ts gives them.
+  ;; updated in place. Constants are float32, in the order fused.ts gives them. Decaying state
+  ;; below 2^-126 in magnitude (subnormal) becomes a zero of its sign, as fused.ts explains.
 
   ;; SGD. $flags: 1 momentum, 2 Nesterov, 4 weight decay, 8 first step (the velocity starts at g).
   (func (export "sgd_f32") (param $w i32) (param $g i32) (param $s0 i32) (param $n i32)
       (param $lr f32) (param $mu f32) (param $wd f32) (param $flags i32)
     (local $end i32) (local $gi v128) (local $v v128) (local $LR v128) (local $MU v128) (local $WD v128)
+    (local $TINY v128) (local $SIGN v128)
+    (local.set $TINY (f32x4.splat (f32.const 0x1p-126)))
+    (local.set $SIGN (v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000))
     (local.set $LR (f32x4.splat (local.get $lr)))
     (local.set $MU (f32x4.splat (local.get $mu)))
     (local.set $WD (f32x4.splat (local.get $wd)))
@@ -318,6 +322,8 @@
             (if (i32.and (local.get $flags) (i32.const 8))
               (then (local.set $v (local.get $gi)))
               (else (local.set $v (f32x4.add (f32x4.mul (v128.load (local.get $s0)) (local.get $MU)) (local.get $gi)))))
+            (local.set $v (v128.bitselect (v128.and (local.get $v) (local.get $SIGN)) (local.get $v)
+              (f32x4.lt (f32x4.abs (local.get $v)) (local.get $TINY))))
             (v128.store (local.get $s0) (local.get $v))
             (if (i32.and (local.get $flags) (i32.const 2))
               (then (local.set $gi (f32x4.add (local.get $gi) (f32x4.mul (local.get $v) (local.get $MU)))))
@@ -352,6 +358,9 @@
   (func (export "rmsprop_f32") (param $w i32) (param $g i32) (param $s0 i32) (param $n i32)
       (param $lr f32) (param $alpha f32) (param $oma f32) (param $eps f32)
     (local $end i32) (local $gi v128) (local $s v128) (local $LR v128) (local $AL v128) (local $OMA v128) (local $EPS v128)
+    (local $TINY v128) (local $SIGN v128)
+    (local.set $TINY (f32x4.splat (f32.const 0x1p-126)))
+    (local.set $SIGN (v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000))
     (local.set $LR (f32x4.splat (local.get $lr)))
     (local.set $AL (f32x4.splat (local.get $alpha)))
     (local.set $OMA (f32x4.splat (local.get $oma)))
@@ -363,6 +372,8 @@
         (local.set $gi (v128.load (local.get $g)))
         (local.set $s (f32x4.add (f32x4.mul (v128.load (local.get $s0)) (local.get $AL))
           (f32x4.mul (f32x4.mul (local.get $gi) (local.get $gi)) (local.get $OMA))))
+        (local.set $s (v128.bitselect (v128.and (local.get $s) (local.get $SIGN)) (local.get $s)
+          (f32x4.lt (local.get $s) (local.get $TINY))))
         (v128.store (local.get $s0) (local.get $s))
         (v128.store (local.get $w) (f32x4.sub (v128.load (local.get $w))
           (f32x4.div (f32x4.mul (local.get $gi) (local.get $LR)) (f32x4.add (f32x4.sqrt (local.get $s)) (local.get $EPS)))))
@@ -378,7 +389,9 @@
       (param $bc1 f32) (param $bc2 f32) (param $eps f32) (param $wd f32) (param $flags i32)
     (local $end i32) (local $gi v128) (local $m v128) (local $v v128)
     (local $LR v128) (local $B1 v128) (local $OMB1 v128) (local $B2 v128) (local $OMB2 v128)
-    (local $BC1 v128) (local $BC2 v128) (local $EPS v128) (local $WD v128)
+    (local $BC1 v128) (local $BC2 v128) (local $EPS v128) (local $WD v128) (local $TINY v128) (local $SIGN v128)
+    (local.set $TINY (f32x4.splat (f32.const 0x1p-126)))
+    (local.set $SIGN (v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000))
     (local.set $LR (f32x4.splat (local.get $lr)))
     (local.set $B1 (f32x4.splat (local.get $b1)))
     (local.set $OMB1 (f32x4.splat (local.get $omb1)))
@@ -398,6 +411,10 @@
         (local.set $m (f32x4.add (f32x4.mul (v128.load (local.get $s0)) (local.get $B1)) (f32x4.mul (local.get $gi) (local.get $OMB1))))
         (local.set $v (f32x4.add (f32x4.mul (v128.load (local.get $s1)) (local.get $B2))
           (f32x4.mul (f32x4.mul (local.get $gi) (local.get $gi)) (local.get $OMB2))))
+        (local.set $m (v128.bitselect (v128.and (local.get $m) (local.get $SIGN)) (local.get $m)
+          (f32x4.lt (f32x4.abs (local.get $m)) (local.get $TINY))))
+        (local.set $v (v128.bitselect (v128.and (local.get $v) (local.get $SIGN)) (local.get $v)
+          (f32x4.lt (local.get $v) (local.get $TINY))))
         (v128.store (local.get $s0) (local.get $m))
         (v128.store (local.get $s1) (local.get $v))
         (v128.store (local.get $w) (f32x4.sub (v128.load (local.get $w))

@@ -9,7 +9,7 @@ import { NDArray } from "../ndarray/ndarray";
 import { ValueError } from "../ndarray/errors";
 import * as np from "../ndarray/np";
 import { Tensor } from "../autograd/tensor";
-import { adagradLoops, adamLoops, Loops, rmspropLoops, sgdLoops } from "./fused";
+import { adagradLoops, adamLoops, Loops, rmspropLoops, sgdLoops, SMALLEST_NORMAL } from "./fused";
 import type { TypedArray } from "../ndarray/dtype";
 
 /**
@@ -31,6 +31,15 @@ function runFused(loops: Loops, pair: { w: TypedArray; g: TypedArray; dtype: "fl
   const consts = pair.dtype === "float32" ? c.map(Math.fround) : c;
   loops[pair.dtype](pair.w, pair.g, s0 && s0.data, s1 && s1.data, consts);
   return value;
+}
+
+/**
+ * Decaying state (velocity, running averages) with subnormal values flushed to a zero of their
+ * sign, as the one-pass loops do (see SMALLEST_NORMAL in fused.ts for why).
+ */
+function flushSubnormal(state: NDArray): NDArray {
+  const tiny = state.dtype === "float32" ? SMALLEST_NORMAL.float32 : SMALLEST_NORMAL.float64;
+  return np.where(np.abs(state).less(tiny), state.multiply(0), state);
 }
 
 export abstract class Optimizer {
@@ -108,8 +117,8 @@ export class SGD extends Optimizer {
     let g = this.weightDecay ? grad.add(value.multiply(this.weightDecay)) : grad;
     if (this.momentum) {
       const previous = this.velocity[i];
-      // A copy on the first step: the loop in fused.ts updates this buffer in place.
-      const v = previous === null ? g.copy() : previous.multiply(this.momentum).add(g);
+      // (flushSubnormal returns a new array: the loop in fused.ts updates this buffer in place)
+      const v = flushSubnormal(previous === null ? g : previous.multiply(this.momentum).add(g));
       this.velocity[i] = v;
       g = this.nesterov ? g.add(v.multiply(this.momentum)) : v;
     }
@@ -162,7 +171,7 @@ export class RMSprop extends Optimizer {
       return runFused(rmspropLoops, pair, value, s, null, [this.lr, this.alpha, 1 - this.alpha, this.eps]);
     }
     const previous = this.meanSquares[i] ?? np.zerosLike(grad);
-    const s = previous.multiply(this.alpha).add(grad.square().multiply(1 - this.alpha));
+    const s = flushSubnormal(previous.multiply(this.alpha).add(grad.square().multiply(1 - this.alpha)));
     this.meanSquares[i] = s;
     return value.subtract(grad.multiply(this.lr).divide(s.sqrt().add(this.eps)));
   }
@@ -204,8 +213,8 @@ export class Adam extends Optimizer {
     }
     const g = this.weightDecay ? grad.add(value.multiply(this.weightDecay)) : grad;
     const t = ++this.t[i];
-    const m = (this.m[i] ?? np.zerosLike(g)).multiply(this.beta1).add(g.multiply(1 - this.beta1));
-    const v = (this.v[i] ?? np.zerosLike(g)).multiply(this.beta2).add(g.square().multiply(1 - this.beta2));
+    const m = flushSubnormal((this.m[i] ?? np.zerosLike(g)).multiply(this.beta1).add(g.multiply(1 - this.beta1)));
+    const v = flushSubnormal((this.v[i] ?? np.zerosLike(g)).multiply(this.beta2).add(g.square().multiply(1 - this.beta2)));
     this.m[i] = m;
     this.v[i] = v;
     const mHat = m.divide(1 - this.beta1 ** t), vHat = v.divide(1 - this.beta2 ** t);

@@ -84,6 +84,39 @@ describe("one-pass optimizer updates equal the array-op rules exactly", () => {
     }
   });
 
+  it("flushes decaying state that turns subnormal to zero, on every path alike", () => {
+    // One tiny gradient, then zeros: the state decays each step and goes below the smallest normal
+    // number within about 50 steps. Flushed, it stops moving the (tiny) weights; not flushed, it
+    // would go on moving them for over a hundred more steps of subnormal values.
+    const makers: [string, Make][] = [
+      ["SGD momentum", (p) => new optim.SGD(p, { lr: 1, momentum: 0.9 })],
+      ["RMSprop", (p) => new optim.RMSprop(p, { lr: 1e-20, alpha: 0.5 })],
+      ["Adam", (p) => new optim.Adam(p, { lr: 1e-37, betas: [0.5, 0.5] })],
+    ];
+    for (const dtype of ["float32", "float64"] as const) {
+      const tiny = dtype === "float32" ? 1e-36 : 1e-306;
+      for (const [name, make] of makers) {
+        const trajectories = (["wasm", "ts", "composed"] as const).map((path) => {
+          np.setBackend(path === "wasm" ? "wasm" : "ts");
+          const p = tensor(np.full([37, 29], tiny / 10, { dtype }), { requiresGrad: true });
+          if (path === "composed") p.value = p.value.T.copy().T;
+          const opt = make([p]);
+          const seen: number[][] = [];
+          for (let step = 0; step < 400; step++) {
+            p.grad = step === 0 ? np.full([37, 29], tiny, { dtype }) : np.zeros([37, 29], { dtype });
+            opt.step();
+            if (step === 150 || step === 399) seen.push(Array.from(p.value.toTypedArray().slice(0, 3)));
+          }
+          np.setBackend("wasm");
+          return seen;
+        });
+        expect(trajectories[1], `${name} ${dtype}: ts loop vs wasm`).toEqual(trajectories[0]);
+        expect(trajectories[2], `${name} ${dtype}: array ops vs loop`).toEqual(trajectories[0]);
+        expect(trajectories[0][1], `${name} ${dtype}: still moving after step 150`).toEqual(trajectories[0][0]);
+      }
+    }
+  });
+
   it("updates a packed parameter in place, as PyTorch does, and never the gradient", () => {
     const w = tensor([1, 2, 3], { requiresGrad: true });
     const before = w.value;
