@@ -11,6 +11,7 @@
 // Fused and separate multiply-adds round differently in the last bit; tests compare with tolerances.
 import { GEMM_FMA_WASM_BASE64, GEMM_WASM_BASE64 } from "./gemm-wasm-bytes";
 import { GemmKernels, nodeProcess, runGemm } from "./gemm-threads";
+import { scratchBase } from "./arena";
 
 /** A matrix inside a typed array: element (i, j) is data[offset + i·rowStride + j·colStride]. */
 export interface StridedMatrix {
@@ -23,15 +24,12 @@ export interface StridedMatrix {
 /** The shared memory the kernels work in (a WebAssembly.Memory). */
 interface SharedMemory { readonly buffer: SharedArrayBuffer; grow(pages: number): number }
 
-interface Kernels extends GemmKernels {
+/** The optimizer updates (see update-wasm.ts), each in float32 and float64. */
+type UpdateKernels = { [name in `${"sgd" | "adagrad" | "rmsprop" | "adam"}_${"f32" | "f64"}`]: (...args: number[]) => void };
+
+interface Kernels extends GemmKernels, UpdateKernels {
   pack_panels(src: number, ld: number, dst: number, count: number, panels: number, chunk: number): void;
   pack_rows(src: number, ld: number, dst: number, count: number, panels: number, size: number): void;
-  // float32 optimizer updates (see update-wasm.ts)
-  sgd_f32(w: number, g: number, s0: number, n: number, lr: number, mu: number, wd: number, flags: number): void;
-  adagrad_f32(w: number, g: number, s0: number, n: number, lr: number, eps: number): void;
-  rmsprop_f32(w: number, g: number, s0: number, n: number, lr: number, alpha: number, oneMinusAlpha: number, eps: number): void;
-  adam_f32(w: number, g: number, s0: number, s1: number, n: number, lr: number, b1: number, oneMinusB1: number, b2: number,
-    oneMinusB2: number, correction1: number, correction2: number, eps: number, wd: number, flags: number): void;
 }
 
 interface Loaded { exports: Kernels; module: object; memory: SharedMemory; fma: boolean }
@@ -109,13 +107,42 @@ function reserve(memory: SharedMemory, bytes: number): boolean {
 const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
 
 /**
- * The module's exports and a float32 view of its first `floats` values, for the other kernels of
- * gemm.wat (update-wasm.ts). Null when the module does not run here or the memory cannot grow.
- * Matrix products use the same area; neither keeps anything there between calls.
+ * The module's exports and a float32 view of `floats` values of scratch space (at byte `base`),
+ * for the other kernels of gemm.wat (update-wasm.ts). Null when the module does not run here or
+ * the memory cannot grow. Matrix products use the same area; neither keeps anything there.
  */
-export function kernelScratch(floats: number): { exports: Kernels; view: Float32Array } | null {
-  if (loaded === null || !reserve(loaded.memory, floats * 4)) return null;
-  return { exports: loaded.exports, view: new Float32Array(loaded.memory.buffer as unknown as ArrayBuffer, 0, floats) };
+export function kernelScratch(floats: number): { exports: Kernels; view: Float32Array; base: number } | null {
+  const base = scratchBase();
+  if (loaded === null || !reserve(loaded.memory, base + floats * 4)) return null;
+  return { exports: loaded.exports, view: new Float32Array(loaded.memory.buffer as unknown as ArrayBuffer, base, floats), base };
+}
+
+/** The module's exports, for calls on arrays already in its memory (resident.ts); null when it does not run. */
+export const kernelExports: Kernels | null = loaded === null ? null : loaded.exports;
+
+/**
+ * Room for `bytes` bytes from offset 0 of the module's memory, and the memory's current buffer
+ * (for views of resident arrays); null when the memory cannot grow that far or there is none.
+ */
+export function kernelMemory(bytes: number): SharedArrayBuffer | null {
+  if (loaded === null || !reserve(loaded.memory, bytes)) return null;
+  return loaded.memory.buffer;
+}
+
+// Buffers of this memory that views were made on (memory.buffer is a new object after each grow).
+const memoryBuffers = new WeakSet<object>();
+
+/** Notes that views on `buffer` (from kernelMemory) are in the kernels' memory. */
+export function markKernelBuffer(buffer: object): void {
+  memoryBuffers.add(buffer);
+}
+
+/**
+ * The byte address in the module's memory of element `offset` of `data`, when `data` is a view of
+ * that memory (a resident array); else -1.
+ */
+export function addressOf(data: ArrayBufferView & { BYTES_PER_ELEMENT: number }, offset = 0): number {
+  return memoryBuffers.has(data.buffer) ? data.byteOffset + offset * data.BYTES_PER_ELEMENT : -1;
 }
 
 /**
@@ -176,39 +203,45 @@ export const wasmGemm: null | ((type: "f64" | "f32", a: StridedMatrix, b: Stride
   const size = type === "f64" ? 8 : 4, nr = type === "f64" ? 4 : 8;
   const nP = roundUp(n, MR), mP = roundUp(m, nr);
   const aLen = nP * k, bLen = k * mP, cLen = nP * mP;
-  // A transposed or row-major A and a row-major B are copied in whole (a native copy) to a
-  // staging area after C, and packed there by the wasm module with SIMD loads, stores and shuffles.
+  const View = type === "f64" ? Float64Array : Float32Array;
+  // A transposed or row-major A and a row-major B are packed by the wasm module with SIMD loads,
+  // stores and shuffles: from where they are when they live in this memory (resident.ts: a
+  // model's weights), else from a copy made in whole (a native copy) to a staging area after C.
   const aTransposed = a.rowStride === 1 && a.colStride >= n, aRowMajor = !aTransposed && a.colStride === 1 && a.rowStride >= k;
   const aSpan = k > 0 && n >= MR ? (aTransposed ? (k - 1) * a.colStride + n : aRowMajor ? (n - 1) * a.rowStride + k : 0) : 0;
   const bSpan = k > 0 && m >= nr && b.colStride === 1 && b.rowStride >= m ? (k - 1) * b.rowStride + m : 0;
-  const stageA = aSpan > 0 && aSpan <= 2 * n * k + 64, stageB = bSpan > 0 && bSpan <= 2 * k * m + 64;
+  const aHere = aSpan > 0 && a.data instanceof View ? addressOf(a.data, a.offset) : -1;
+  const bHere = bSpan > 0 && b.data instanceof View ? addressOf(b.data, b.offset) : -1;
+  const stageA = aHere < 0 && aSpan > 0 && aSpan <= 2 * n * k + 64, stageB = bHere < 0 && bSpan > 0 && bSpan <= 2 * k * m + 64;
   const stageLen = roundUp(Math.max(stageA ? aSpan : 0, stageB ? bSpan : 0), 4);
   const stageAt = aLen + bLen + cLen;
-  // A, then B, then C, then the staging area, each starting on a 16-byte boundary (lengths are
-  // multiples of 4 elements).
-  if (!reserve(memory, (stageAt + stageLen) * size)) return false;
-  const View = type === "f64" ? Float64Array : Float32Array;
-  const mem = new View(memory.buffer as unknown as ArrayBuffer, 0, stageAt + stageLen);
-  if (stageA) {
-    mem.set(a.data.subarray(a.offset, a.offset + aSpan), stageAt);
+  // Above the resident arrays (byte `base`): A, then B, then C, then the staging area, each on a
+  // 16-byte boundary (lengths are multiples of 4 elements). Offsets below count elements from base.
+  const base = scratchBase();
+  if (!reserve(memory, base + (stageAt + stageLen) * size)) return false;
+  const mem = new View(memory.buffer as unknown as ArrayBuffer, base, stageAt + stageLen);
+  const at = (element: number) => base + element * size; // byte address
+  if (aHere >= 0 || stageA) {
+    if (stageA) mem.set(a.data.subarray(a.offset, a.offset + aSpan), stageAt);
+    const src = stageA ? at(stageAt) : aHere;
     const panels = Math.floor(n / MR);
-    if (aTransposed) exports.pack_panels(stageAt * size, a.colStride * size, 0, k, panels, MR * size);
-    else exports.pack_rows(stageAt * size, a.rowStride * size, 0, k, panels, size);
+    if (aTransposed) exports.pack_panels(src, a.colStride * size, at(0), k, panels, MR * size);
+    else exports.pack_rows(src, a.rowStride * size, at(0), k, panels, size);
     packA(mem, 0, a, n, k, panels * MR);
   } else {
     packA(mem, 0, a, n, k);
   }
-  if (stageB) {
-    mem.set(b.data.subarray(b.offset, b.offset + bSpan), stageAt);
+  if (bHere >= 0 || stageB) {
+    if (stageB) mem.set(b.data.subarray(b.offset, b.offset + bSpan), stageAt);
     const panels = Math.floor(m / nr);
-    exports.pack_panels(stageAt * size, b.rowStride * size, aLen * size, k, panels, nr * size);
+    exports.pack_panels(stageB ? at(stageAt) : bHere, b.rowStride * size, at(aLen), k, panels, nr * size);
     packB(mem, aLen, b, k, m, nr, panels * nr);
   } else {
     packB(mem, aLen, b, k, m, nr);
   }
   const c = mem.subarray(aLen + bLen, stageAt);
   // The kernels write all of C (the first block of k stores); with k = 0 the product is zeros.
-  if (k > 0) runGemm(exports, module, memory, type === "f32", 0, aLen * size, (aLen + bLen) * size, nP, k, mP);
+  if (k > 0) runGemm(exports, module, memory, type === "f32", at(0), at(aLen), at(aLen + bLen), nP, k, mP);
   else c.fill(0);
   if (mP === m) out.set(c.subarray(0, n * m), outOffset);
   else for (let i = 0; i < n; i++) out.set(c.subarray(i * mP, i * mP + m), outOffset + i * m);

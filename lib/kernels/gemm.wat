@@ -296,7 +296,8 @@
   ;; The rules of lib/optim/fused.ts, four values at a time. float32 SIMD arithmetic is IEEE single
   ;; precision, rounded after every operation just as the JS loops round with Math.fround, so both
   ;; give the same bits. w (the parameter), g (its gradient) and the state vectors s0, s1 hold n
-  ;; float32 values each (n a multiple of 4: the caller pads) at byte offsets; w and the state are
+  ;; float32 values each at byte offsets (n a multiple of 4: the caller pads a copy, or runs the last
+  ;; values of a resident array in JS); w and the state are
   ;; updated in place. Constants are float32, in the order fused.ts gives them. Decaying state
   ;; below 2^-126 in magnitude (subnormal) becomes a zero of its sign, as fused.ts explains.
 
@@ -420,6 +421,137 @@
         (v128.store (local.get $w) (f32x4.sub (v128.load (local.get $w))
           (f32x4.div (f32x4.mul (f32x4.div (local.get $m) (local.get $BC1)) (local.get $LR))
             (f32x4.add (f32x4.sqrt (f32x4.div (local.get $v) (local.get $BC2))) (local.get $EPS)))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (local.set $s0 (i32.add (local.get $s0) (i32.const 16)))
+        (local.set $s1 (i32.add (local.get $s1) (i32.const 16)))
+        (br $next))))
+
+  ;; ---- The same updates in float64 (two values per vector), for resident arrays -------------
+  ;; Here w and the state are resident arrays (lib/kernels/resident.ts) updated where they are, and
+  ;; n is a multiple of 2 (the caller runs the last value, if any, in JS). Decaying state below
+  ;; 2^-1022 in magnitude becomes a zero of its sign.
+
+  ;; SGD. $flags: 1 momentum, 2 Nesterov, 4 weight decay, 8 first step (the velocity starts at g).
+  (func (export "sgd_f64") (param $w i32) (param $g i32) (param $s0 i32) (param $n i32)
+      (param $lr f64) (param $mu f64) (param $wd f64) (param $flags i32)
+    (local $end i32) (local $gi v128) (local $v v128) (local $LR v128) (local $MU v128) (local $WD v128)
+    (local $TINY v128) (local $SIGN v128)
+    (local.set $TINY (f64x2.splat (f64.const 0x1p-1022)))
+    (local.set $SIGN (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+    (local.set $LR (f64x2.splat (local.get $lr)))
+    (local.set $MU (f64x2.splat (local.get $mu)))
+    (local.set $WD (f64x2.splat (local.get $wd)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $gi (v128.load (local.get $g)))
+        (if (i32.and (local.get $flags) (i32.const 4))
+          (then (local.set $gi (f64x2.add (local.get $gi) (f64x2.mul (v128.load (local.get $w)) (local.get $WD))))))
+        (if (i32.and (local.get $flags) (i32.const 1))
+          (then
+            (if (i32.and (local.get $flags) (i32.const 8))
+              (then (local.set $v (local.get $gi)))
+              (else (local.set $v (f64x2.add (f64x2.mul (v128.load (local.get $s0)) (local.get $MU)) (local.get $gi)))))
+            (local.set $v (v128.bitselect (v128.and (local.get $v) (local.get $SIGN)) (local.get $v)
+              (f64x2.lt (f64x2.abs (local.get $v)) (local.get $TINY))))
+            (v128.store (local.get $s0) (local.get $v))
+            (if (i32.and (local.get $flags) (i32.const 2))
+              (then (local.set $gi (f64x2.add (local.get $gi) (f64x2.mul (local.get $v) (local.get $MU)))))
+              (else (local.set $gi (local.get $v))))))
+        (v128.store (local.get $w) (f64x2.sub (v128.load (local.get $w)) (f64x2.mul (local.get $gi) (local.get $LR))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (local.set $s0 (i32.add (local.get $s0) (i32.const 16)))
+        (br $next))))
+
+  ;; AdaGrad: s0 = G, the sum of squared gradients.
+  (func (export "adagrad_f64") (param $w i32) (param $g i32) (param $s0 i32) (param $n i32)
+      (param $lr f64) (param $eps f64)
+    (local $end i32) (local $gi v128) (local $G v128) (local $LR v128) (local $EPS v128)
+    (local.set $LR (f64x2.splat (local.get $lr)))
+    (local.set $EPS (f64x2.splat (local.get $eps)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $gi (v128.load (local.get $g)))
+        (local.set $G (f64x2.add (v128.load (local.get $s0)) (f64x2.mul (local.get $gi) (local.get $gi))))
+        (v128.store (local.get $s0) (local.get $G))
+        (v128.store (local.get $w) (f64x2.sub (v128.load (local.get $w))
+          (f64x2.div (f64x2.mul (local.get $gi) (local.get $LR)) (f64x2.add (f64x2.sqrt (local.get $G)) (local.get $EPS)))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (local.set $s0 (i32.add (local.get $s0) (i32.const 16)))
+        (br $next))))
+
+  ;; RMSprop: s0 = the running mean of squared gradients; $oma = 1 - alpha.
+  (func (export "rmsprop_f64") (param $w i32) (param $g i32) (param $s0 i32) (param $n i32)
+      (param $lr f64) (param $alpha f64) (param $oma f64) (param $eps f64)
+    (local $end i32) (local $gi v128) (local $s v128) (local $LR v128) (local $AL v128) (local $OMA v128) (local $EPS v128)
+    (local $TINY v128) (local $SIGN v128)
+    (local.set $TINY (f64x2.splat (f64.const 0x1p-1022)))
+    (local.set $SIGN (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+    (local.set $LR (f64x2.splat (local.get $lr)))
+    (local.set $AL (f64x2.splat (local.get $alpha)))
+    (local.set $OMA (f64x2.splat (local.get $oma)))
+    (local.set $EPS (f64x2.splat (local.get $eps)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $gi (v128.load (local.get $g)))
+        (local.set $s (f64x2.add (f64x2.mul (v128.load (local.get $s0)) (local.get $AL))
+          (f64x2.mul (f64x2.mul (local.get $gi) (local.get $gi)) (local.get $OMA))))
+        (local.set $s (v128.bitselect (v128.and (local.get $s) (local.get $SIGN)) (local.get $s)
+          (f64x2.lt (local.get $s) (local.get $TINY))))
+        (v128.store (local.get $s0) (local.get $s))
+        (v128.store (local.get $w) (f64x2.sub (v128.load (local.get $w))
+          (f64x2.div (f64x2.mul (local.get $gi) (local.get $LR)) (f64x2.add (f64x2.sqrt (local.get $s)) (local.get $EPS)))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (local.set $s0 (i32.add (local.get $s0) (i32.const 16)))
+        (br $next))))
+
+  ;; Adam: s0 = m, s1 = v; $omb1 = 1 - beta1, $omb2 = 1 - beta2, $bc1 = 1 - beta1^t,
+  ;; $bc2 = 1 - beta2^t. $flags: 4 weight decay (g + wd·w).
+  (func (export "adam_f64") (param $w i32) (param $g i32) (param $s0 i32) (param $s1 i32) (param $n i32)
+      (param $lr f64) (param $b1 f64) (param $omb1 f64) (param $b2 f64) (param $omb2 f64)
+      (param $bc1 f64) (param $bc2 f64) (param $eps f64) (param $wd f64) (param $flags i32)
+    (local $end i32) (local $gi v128) (local $m v128) (local $v v128)
+    (local $LR v128) (local $B1 v128) (local $OMB1 v128) (local $B2 v128) (local $OMB2 v128)
+    (local $BC1 v128) (local $BC2 v128) (local $EPS v128) (local $WD v128) (local $TINY v128) (local $SIGN v128)
+    (local.set $TINY (f64x2.splat (f64.const 0x1p-1022)))
+    (local.set $SIGN (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+    (local.set $LR (f64x2.splat (local.get $lr)))
+    (local.set $B1 (f64x2.splat (local.get $b1)))
+    (local.set $OMB1 (f64x2.splat (local.get $omb1)))
+    (local.set $B2 (f64x2.splat (local.get $b2)))
+    (local.set $OMB2 (f64x2.splat (local.get $omb2)))
+    (local.set $BC1 (f64x2.splat (local.get $bc1)))
+    (local.set $BC2 (f64x2.splat (local.get $bc2)))
+    (local.set $EPS (f64x2.splat (local.get $eps)))
+    (local.set $WD (f64x2.splat (local.get $wd)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $gi (v128.load (local.get $g)))
+        (if (i32.and (local.get $flags) (i32.const 4))
+          (then (local.set $gi (f64x2.add (local.get $gi) (f64x2.mul (v128.load (local.get $w)) (local.get $WD))))))
+        (local.set $m (f64x2.add (f64x2.mul (v128.load (local.get $s0)) (local.get $B1)) (f64x2.mul (local.get $gi) (local.get $OMB1))))
+        (local.set $v (f64x2.add (f64x2.mul (v128.load (local.get $s1)) (local.get $B2))
+          (f64x2.mul (f64x2.mul (local.get $gi) (local.get $gi)) (local.get $OMB2))))
+        (local.set $m (v128.bitselect (v128.and (local.get $m) (local.get $SIGN)) (local.get $m)
+          (f64x2.lt (f64x2.abs (local.get $m)) (local.get $TINY))))
+        (local.set $v (v128.bitselect (v128.and (local.get $v) (local.get $SIGN)) (local.get $v)
+          (f64x2.lt (local.get $v) (local.get $TINY))))
+        (v128.store (local.get $s0) (local.get $m))
+        (v128.store (local.get $s1) (local.get $v))
+        (v128.store (local.get $w) (f64x2.sub (v128.load (local.get $w))
+          (f64x2.div (f64x2.mul (f64x2.div (local.get $m) (local.get $BC1)) (local.get $LR))
+            (f64x2.add (f64x2.sqrt (f64x2.div (local.get $v) (local.get $BC2))) (local.get $EPS)))))
         (local.set $w (i32.add (local.get $w) (i32.const 16)))
         (local.set $g (i32.add (local.get $g) (i32.const 16)))
         (local.set $s0 (i32.add (local.get $s0) (i32.const 16)))

@@ -1,6 +1,7 @@
 // Layers: Linear, Sequential, Dropout, Flatten, and activation functions as modules.
 import { formatShape, ShapeError, ValueError } from "../ndarray/errors";
 import { RandomState, globalState } from "../ndarray/random";
+import { longLivedCopy, longLivedZeros } from "../ndarray/placement";
 import { Tensor } from "../autograd/tensor";
 import * as ops from "../autograd/ops";
 import { Module } from "./module";
@@ -24,9 +25,9 @@ export class Linear extends Module {
     this.outFeatures = outFeatures;
     const dtype = options.dtype ?? "float64";
     const w = byName(options.init ?? "normal", [inFeatures, outFeatures], options.rng);
-    this.weight = new Tensor(dtype === "float64" ? w : w.astype(dtype), { requiresGrad: true });
-    this.bias = options.bias === false ? null
-      : new Tensor(byName("zeros", [outFeatures]).astype(dtype), { requiresGrad: true });
+    // Parameters live as long as the layer: in the kernels' memory where possible (placement.ts).
+    this.weight = new Tensor(longLivedCopy(w.astype(dtype)), { requiresGrad: true });
+    this.bias = options.bias === false ? null : new Tensor(longLivedZeros([outFeatures], dtype), { requiresGrad: true });
   }
 
   forward(x: Tensor): Tensor {

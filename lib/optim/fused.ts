@@ -13,7 +13,7 @@
 // with the same bits; np.setBackend("ts") keeps them on these loops.
 import type { TypedArray } from "../ndarray/dtype";
 import { getBackend } from "../ndarray/backend";
-import { UpdateRule, wasmUpdateF32 } from "../kernels/update-wasm";
+import { UpdateRule, wasmUpdateF32, wasmUpdateResident } from "../kernels/update-wasm";
 
 /** Per-element update in place: reads w (value), g (gradient), c (constants); updates w and s0/s1 (state). */
 export type UpdateLoop = (w: TypedArray, g: TypedArray, s0: TypedArray | null, s1: TypedArray | null, c: readonly number[]) => void;
@@ -50,18 +50,29 @@ function compileUpdate(body: string): Loops {
   return { float64: make("", SMALLEST_NORMAL.float64), float32: make("Math.fround", SMALLEST_NORMAL.float32) };
 }
 
-// Below this many values, copying them into wasm memory and back costs more than it saves.
+// Below this many values, a call into wasm (and copies in and out) costs more than it saves.
 const WASM_MIN_SIZE = 256;
 
-/** The loops with float32 sent to the wasm kernel of `rule` (taking `flags`) where it runs. */
+type Floats = Float64Array | Float32Array;
+
+/**
+ * The loops, sent to the wasm kernel of `rule` (taking `flags`) where it runs: in place for a
+ * resident parameter and state (kernels/resident.ts; the last few values stay with the JS loop),
+ * through copies for other float32 arrays. float64 arrays that are not resident keep the JS loop.
+ */
 function withWasm(loops: Loops, rule: UpdateRule, flags = 0): Loops {
-  const js = loops.float32;
-  const float32: UpdateLoop = (w, g, s0, s1, c) => {
-    if (w.length >= WASM_MIN_SIZE && getBackend() === "wasm" &&
-      wasmUpdateF32(rule, w as Float32Array, g as Float32Array, s0 as Float32Array | null, s1 as Float32Array | null, c, flags)) return;
+  const wrap = (js: UpdateLoop, float32: boolean): UpdateLoop => (w, g, s0, s1, c) => {
+    if (w.length >= WASM_MIN_SIZE && getBackend() === "wasm") {
+      const done = wasmUpdateResident(rule, w as Floats, g as Floats, s0 as Floats | null, s1 as Floats | null, c, flags);
+      if (done > 0) {
+        if (done < w.length) js(w.subarray(done), g.subarray(done), s0 && s0.subarray(done), s1 && s1.subarray(done), c);
+        return;
+      }
+      if (float32 && wasmUpdateF32(rule, w as Float32Array, g as Float32Array, s0 as Float32Array | null, s1 as Float32Array | null, c, flags)) return;
+    }
     js(w, g, s0, s1, c);
   };
-  return { float64: loops.float64, float32 };
+  return { float64: wrap(loops.float64, false), float32: wrap(loops.float32, true) };
 }
 
 /**

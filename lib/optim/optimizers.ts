@@ -6,6 +6,7 @@
 // took from `p.value` before the step changes with it (use `stateDict()` or `.copy()` to keep a
 // snapshot). The array-op version of each rule below runs for other layouts and documents the math.
 import { NDArray } from "../ndarray/ndarray";
+import { zerosBeside } from "../ndarray/placement";
 import { ValueError } from "../ndarray/errors";
 import * as np from "../ndarray/np";
 import { Tensor } from "../autograd/tensor";
@@ -109,7 +110,7 @@ export class SGD extends Optimizer {
     const pair = packedPair(value, grad);
     if (pair) {
       const first = this.momentum !== 0 && this.velocity[i] === null;
-      if (first) this.velocity[i] = NDArray.zeros(value.shape, pair.dtype);
+      if (first) this.velocity[i] = zerosBeside(value, pair.dtype);
       const loops = sgdLoops({ momentum: this.momentum !== 0, nesterov: this.nesterov, weightDecay: this.weightDecay !== 0, first });
       return runFused(loops, pair, value, this.velocity[i], null, [this.lr, this.momentum, this.weightDecay]);
     }
@@ -140,7 +141,7 @@ export class AdaGrad extends Optimizer {
   protected update(value: NDArray, grad: NDArray, i: number): NDArray {
     const pair = packedPair(value, grad);
     if (pair) {
-      const G = this.sumSquares[i] ??= NDArray.zeros(value.shape, pair.dtype);
+      const G = this.sumSquares[i] ??= zerosBeside(value, pair.dtype);
       return runFused(adagradLoops, pair, value, G, null, [this.lr, this.eps]);
     }
     const previous = this.sumSquares[i];
@@ -167,7 +168,7 @@ export class RMSprop extends Optimizer {
   protected update(value: NDArray, grad: NDArray, i: number): NDArray {
     const pair = packedPair(value, grad);
     if (pair) {
-      const s = this.meanSquares[i] ??= NDArray.zeros(value.shape, pair.dtype);
+      const s = this.meanSquares[i] ??= zerosBeside(value, pair.dtype);
       return runFused(rmspropLoops, pair, value, s, null, [this.lr, this.alpha, 1 - this.alpha, this.eps]);
     }
     const previous = this.meanSquares[i] ?? np.zerosLike(grad);
@@ -206,8 +207,8 @@ export class Adam extends Optimizer {
     const pair = packedPair(value, grad);
     if (pair) {
       const t = ++this.t[i];
-      const m = this.m[i] ??= NDArray.zeros(value.shape, pair.dtype);
-      const v = this.v[i] ??= NDArray.zeros(value.shape, pair.dtype);
+      const m = this.m[i] ??= zerosBeside(value, pair.dtype);
+      const v = this.v[i] ??= zerosBeside(value, pair.dtype);
       return runFused(adamLoops({ weightDecay: this.weightDecay !== 0 }), pair, value, m, v, [this.lr, this.beta1, 1 - this.beta1, this.beta2, 1 - this.beta2,
         1 - this.beta1 ** t, 1 - this.beta2 ** t, this.eps, this.weightDecay]);
     }
