@@ -1,6 +1,21 @@
 // Numerically careful NDArray kernels shared by autograd ops and the nn toolkit.
 import { NDArray } from "../ndarray/ndarray";
 import { allocate, isFloat } from "../ndarray/dtype";
+import { compileBinary } from "../ndarray/loops";
+import { broadcastStrides } from "../ndarray/shape";
+
+const passWherePositive = compileBinary("x > 0 ? y : 0");
+
+/**
+ * ReLU's backward in one pass: the gradient g where x > 0, else 0 (PyTorch's threshold_backward;
+ * x is NaN or ≤ 0: 0). x and g have one shape; the result has g's dtype.
+ */
+export function reluBackward(x: NDArray, g: NDArray): NDArray {
+  const out = NDArray.empty(g.shape, g.dtype);
+  passWherePositive(g.shape, { data: x.data, strides: broadcastStrides(x.shape, x.strides, g.shape), offset: x.offset },
+    { data: g.data, strides: g.strides, offset: g.offset }, out.data);
+  return out;
+}
 
 /**
  * σ(x) = 1 / (1 + e^-x) without overflow: for x < 0 it uses e^x / (1 + e^x), so e^-x is never

@@ -11,7 +11,7 @@ import { broadcastShapes, normalizeAxes, normalizeAxis, sizeOf } from "../ndarra
 import * as np from "../ndarray/np";
 import type { IndexItem } from "../ndarray/indexing";
 import { isGradEnabled, Tensor, TensorInput } from "./tensor";
-import { stableSigmoid } from "./kernels";
+import { reluBackward, stableSigmoid } from "./kernels";
 
 export type { IndexItem };
 export interface ReduceOptions { axis?: number | readonly number[] | null; keepdims?: boolean }
@@ -151,7 +151,7 @@ export function sigmoid(a: TensorInput): Tensor {
 /** max(x, 0); the gradient at 0 is 0. */
 export function relu(a: TensorInput): Tensor {
   const x = lift(a);
-  return record("relu", [x], np.maximum(x.value, 0), (g) => [g.multiply(x.value.greater(0))]);
+  return record("relu", [x], np.maximum(x.value, 0), (g) => [reluBackward(x.value, g)]);
 }
 
 /** Elementwise maximum; where both are equal the gradient is split evenly (as PyTorch does). */

@@ -89,6 +89,15 @@ describe("backward", () => {
     expect(w.grad!.toArray()[0][0]).toBe(64);
   });
 
+  it("relu passes the gradient where x > 0 only (0 at x = 0, for NaN, and for an infinite gradient elsewhere)", () => {
+    for (const dtype of ["float64", "float32"] as const) {
+      const x = tensor([-1, 0, 2, NaN, -3], { requiresGrad: true, dtype });
+      x.relu().backward(np.array([5, 5, 5, 5, Infinity], { dtype }));
+      expect(x.grad!.toArray()).toEqual([0, 0, 5, 0, 0]);
+      expect(x.grad!.dtype).toBe(dtype);
+    }
+  });
+
   it("keeps float32 float32 through ops with plain numbers", () => {
     const x = tensor([1, 2], { dtype: "float32", requiresGrad: true });
     const y = x.mul(0.5).add(1).sum();
