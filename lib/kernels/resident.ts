@@ -9,9 +9,10 @@
 import { giveBlock, takeBlock, blockBytes } from "./arena";
 import { kernelMemory, markKernelBuffer } from "./gemm-wasm";
 
-// Resident arrays stop at this total; later ones are ordinary arrays. The rest of the 4 GiB a
-// 32-bit memory can address stays for the products' transient work.
-const LIMIT_BYTES = 2 ** 30;
+// Resident arrays stop at this total; later ones are ordinary arrays. A WebAssembly memory never
+// shrinks, so this also bounds what a loop that builds many models keeps in the process after
+// their blocks are freed (one model of 20M float32 parameters with Adam's state fits).
+export const LIMIT_BYTES = 2 ** 28;
 
 type Block = { at: number; size: number };
 // ES2021's FinalizationRegistry, typed here (the lib compiles against ES2020).

@@ -6,7 +6,8 @@ import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import { np, nn, optim, ops, tensor, Tensor, NDArray } from "../../lib/index";
 import { blockBytes, giveBlock, scratchBase, takeBlock } from "../../lib/kernels/arena";
-import { isResident, longLivedCopy } from "../../lib/ndarray/placement";
+import { isResident, longLivedCopy, longLivedZeros } from "../../lib/ndarray/placement";
+import { LIMIT_BYTES } from "../../lib/kernels/resident";
 
 afterEach(() => np.setBackend("wasm"));
 
@@ -94,6 +95,13 @@ describe("resident parameters", () => {
       });
     }
   }
+
+  it("past its limit, a long-lived array is an ordinary one", () => {
+    const big = longLivedZeros([LIMIT_BYTES / 8 + 1], "float64");
+    expect(isResident(big)).toBe(false);
+    expect(big.size).toBe(LIMIT_BYTES / 8 + 1);
+    expect(isResident(longLivedZeros([4], "float64"))).toBe(true);
+  });
 
   it("gives a collected array's block back to the arena", async () => {
     v8.setFlagsFromString("--expose-gc");
