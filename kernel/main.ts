@@ -8,7 +8,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { chooseFrontend, ensureLabApp, HOW_TO_GET_LAB_SERVER, quietUserLab, startServer } from "./lab";
 import { projectRoot } from "./tslab";
-import { HUGE_PAGES } from "./malloc";
 
 export const KERNEL_NAME = "nnbook";
 /** JUPYTER_PATH entry holding our kernelspec (kernels/nnbook/kernel.json); not committed. */
@@ -21,7 +20,6 @@ export function kernelSpec(): Record<string, unknown> {
     display_name: "TypeScript (nnbook)",
     language: "typescript",
     interrupt_mode: "signal",
-    env: { GLIBC_TUNABLES: HUGE_PAGES }, // huge pages for big arrays, as NumPy takes them (malloc.ts)
     metadata: { debugger: false },
   };
 }

@@ -5,12 +5,8 @@
 // we are faster), and writes everything to bench/results/<date>-<backend>.json.
 //
 // Options: --quick (fewer repeats, 1 epoch), --epochs N, --no-numpy, --no-tfjs, --no-mnist,
-// --out FILE, --no-huge-pages. A child run (--memory-child) measures the float64 MLP's peak memory
-// on its own. NNBOOK_WASM=0 benchmarks the pure TypeScript kernels.
-//
-// It runs under the environment the lesson kernel has: glibc's malloc gives big arrays huge pages
-// (kernel/malloc.ts), for us, NumPy and tfjs alike. Started without it, it starts itself again
-// with it, unless --no-huge-pages.
+// --out FILE. A child run (--memory-child) measures the float64 MLP's peak memory on its own.
+// NNBOOK_WASM=0 benchmarks the pure TypeScript kernels.
 import { spawnSync } from "child_process";
 import { createRequire } from "module";
 import * as fs from "fs";
@@ -19,7 +15,6 @@ import * as path from "path";
 import { np, nn, optim, train, NDArray } from "../lib/index";
 import { loadMNIST } from "../datasets/mnist";
 import { kernelInfo } from "../lib/ndarray/backend";
-import { withHugePages } from "../kernel/malloc";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -191,16 +186,11 @@ function mlpPeakRss(): number | undefined {
 
 async function main(): Promise<void> {
   if (flag("--memory-child")) { memoryChild(); return; }
-  const env = withHugePages(process.env);
-  if (env !== process.env && !flag("--no-huge-pages")) {
-    const again = spawnSync(process.execPath, process.argv.slice(1), { stdio: "inherit", env });
-    process.exit(again.status ?? 1);
-  }
   const kernels = kernelInfo();
   const load = () => os.loadavg()[0].toFixed(1);
   const loadBefore = load();
   console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}); our kernels: ${kernels}; ` +
-    `GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? "(unset)"}; load average ${loadBefore} (other work on the machine slows every column)`);
+    `load average ${loadBefore} (other work on the machine slows every column)`);
   const ours = ourOps();
   let data: Mnist | null = null;
   let mnistFile: string | null = null;
@@ -253,7 +243,7 @@ async function main(): Promise<void> {
 
   const result = {
     date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length, kernels,
-    loadAverage: [Number(loadBefore), Number(loadAfter)], glibcTunables: process.env.GLIBC_TUNABLES ?? null, repeats, epochs, unitsNote: "ops in ms (median); MNIST epochMs in ms",
+    loadAverage: [Number(loadBefore), Number(loadAfter)], repeats, epochs, unitsNote: "ops in ms (median); MNIST epochMs in ms",
     ours: { ops: ours, mnist: oursMnist, peakRssMiB: ourPeakRssMiB, mlpPeakRssMiB: mlpRssMiB }, numpy, tfjs,
   };
   const out = option("--out", path.join(repoRoot, "bench", "results",

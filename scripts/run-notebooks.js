@@ -16,9 +16,6 @@ const { spawnSync } = require("child_process");
 const root = path.resolve(__dirname, "..");
 const notebooksDir = path.join(root, "notebooks");
 const buildDir = path.join(root, "build", "notebooks");
-require(path.join(root, "kernel", "bin", "register-ts.js"));
-// Each lesson runs in a child with huge pages for big arrays, as in the kernel (kernel/malloc.ts).
-const { withHugePages } = require(path.join(root, "kernel", "malloc.ts"));
 
 function parseArgs(argv) {
   const args = { only: [], update: false, fast: null, child: null, out: null, html: false };
@@ -45,6 +42,7 @@ function fastFromEnv() {
 
 /** Child: run one notebook, write the executed copy, print a JSON summary line last. */
 async function runChild(file, out, fast) {
+  require(path.join(root, "kernel", "bin", "register-ts.js"));
   const { runNotebookFile, describeFailure } = require(path.join(root, "kernel", "runner.ts"));
   const { serializeNotebook } = require(path.join(root, "kernel", "notebook.ts"));
   const write = process.stdout.write.bind(process.stdout); // the kernel captures stdout while it runs
@@ -90,7 +88,7 @@ async function main() {
   for (const name of chosen) {
     const file = path.join(notebooksDir, name), out = path.join(buildDir, name);
     const child = spawnSync(process.execPath, [__filename, "--child", file, "--out", out, fast ? "--fast" : "--full"],
-      { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: withHugePages(process.env) });
+      { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env } });
     const lines = (child.stdout || "").trim().split("\n");
     let summary = null;
     try { summary = JSON.parse(lines[lines.length - 1]); } catch { /* the child died before its summary */ }

@@ -5,7 +5,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findJupyter, installKernelSpec, jupyterEnv, jupyterPathDir, kernelSpec } from "../../kernel/main";
-import { withHugePages } from "../../kernel/malloc";
 
 const root = path.resolve(__dirname, "..", "..");
 const bin = path.join(root, "kernel", "bin", "nnbook-kernel.js");
@@ -17,7 +16,6 @@ describe("kernelspec", () => {
       display_name: "TypeScript (nnbook)",
       language: "typescript",
       interrupt_mode: "signal",
-      env: { GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" },
       metadata: { debugger: false },
     });
   });
@@ -34,14 +32,6 @@ describe("kernelspec", () => {
     expect(env.JUPYTER_PATH).toBe(`${jupyterPathDir}${path.delimiter}/elsewhere`);
     expect(env.JUPYTER_RUNTIME_DIR).toBe(path.join(jupyterPathDir, "runtime"));
     expect(jupyterPathDir).toBe(path.join(root, "kernel", "jupyter"));
-  });
-});
-
-describe("huge pages for large arrays", () => {
-  it("adds glibc's hugetlb tunable to an environment, keeping other tunables and an explicit choice", () => {
-    expect(withHugePages({}).GLIBC_TUNABLES).toBe("glibc.malloc.hugetlb=1");
-    expect(withHugePages({ GLIBC_TUNABLES: "glibc.malloc.arena_max=2" }).GLIBC_TUNABLES).toBe("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1");
-    expect(withHugePages({ GLIBC_TUNABLES: "glibc.malloc.hugetlb=0" }).GLIBC_TUNABLES).toBe("glibc.malloc.hugetlb=0");
   });
 });
 
