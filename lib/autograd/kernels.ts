@@ -4,15 +4,15 @@ import { allocate, isFloat } from "../ndarray/dtype";
 import { compileBinary } from "../ndarray/loops";
 import { broadcastStrides } from "../ndarray/shape";
 
-const passWherePositive = compileBinary("x > 0 ? y : 0");
+const zeroWhereNotPositive = compileBinary("x <= 0 ? 0 : y");
 
 /**
- * ReLU's backward in one pass: the gradient g where x > 0, else 0 (PyTorch's threshold_backward;
- * x is NaN or ≤ 0: 0). x and g have one shape; the result has g's dtype.
+ * ReLU's backward in one pass: 0 where x ≤ 0, else the gradient g (a NaN x passes g on), as
+ * PyTorch's threshold_backward. x and g have one shape; the result has g's dtype.
  */
 export function reluBackward(x: NDArray, g: NDArray): NDArray {
   const out = NDArray.empty(g.shape, g.dtype);
-  passWherePositive(g.shape, { data: x.data, strides: broadcastStrides(x.shape, x.strides, g.shape), offset: x.offset },
+  zeroWhereNotPositive(g.shape, { data: x.data, strides: broadcastStrides(x.shape, x.strides, g.shape), offset: x.offset },
     { data: g.data, strides: g.strides, offset: g.offset }, out.data);
   return out;
 }

@@ -10,7 +10,7 @@ import { isFloat } from "../ndarray/dtype";
 import { broadcastShapes, normalizeAxes, normalizeAxis, sizeOf } from "../ndarray/shape";
 import * as np from "../ndarray/np";
 import type { IndexItem } from "../ndarray/indexing";
-import { isGradEnabled, Tensor, TensorInput } from "./tensor";
+import { isGradEnabled, markLibraryNode, Tensor, TensorInput } from "./tensor";
 import { reluBackward, stableSigmoid } from "./kernels";
 
 export type { IndexItem };
@@ -18,9 +18,11 @@ export interface ReduceOptions { axis?: number | readonly number[] | null; keepd
 
 /** Wraps a forward result into a tensor that records `backward` when any input needs gradients. */
 function record(op: string, inputs: readonly Tensor[], value: NDArray,
-  backward: (grad: NDArray) => (NDArray | null)[]): Tensor {
+  backward: (grad: NDArray) => (NDArray | null)[], library = true): Tensor {
   const requiresGrad = isGradEnabled() && inputs.some((t) => t.requiresGrad);
-  return new Tensor(value, { requiresGrad, node: requiresGrad ? { op, parents: inputs, backward } : null });
+  const node = requiresGrad ? { op, parents: inputs, backward } : null;
+  if (node && library) markLibraryNode(node);
+  return new Tensor(value, { requiresGrad, node });
 }
 
 /**
@@ -416,7 +418,7 @@ export function softmaxCrossEntropy(logits: Tensor, targets: NDArray, reduction:
  */
 export function custom(op: string, inputs: readonly TensorInput[], value: NDArray,
   backward: (grad: NDArray) => (NDArray | null)[]): Tensor {
-  return record(op, inputs.map((t) => lift(t)), value, backward);
+  return record(op, inputs.map((t) => lift(t)), value, backward, false);
 }
 
 /** Turns numbers, nested arrays and NDArrays into constant tensors (tensors pass through). */

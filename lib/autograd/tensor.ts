@@ -19,6 +19,16 @@ export interface GraphNode {
 
 let gradEnabled = true;
 
+// Nodes made by the library's own ops, whose backward rules return arrays they keep no reference
+// to. A gradient from any other node (a user's GraphNode, ops.custom) may be an array its rule
+// keeps or hands out again, so a leaf never takes one without a copy.
+const libraryNodes = new WeakSet<GraphNode>();
+
+/** Marks a node made by a library op (ops.ts) as one whose gradients a leaf may take as they are. */
+export function markLibraryNode(node: GraphNode): void {
+  libraryNodes.add(node);
+}
+
 /** Runs fn without recording a graph (evaluation, optimizer updates). */
 export function noGrad<T>(fn: () => T): T {
   const previous = gradEnabled;
@@ -97,9 +107,11 @@ export class Tensor {
     }
     const order = topologicalOrder(this);
     // A leaf's gradient must be private to it, so that later in-place updates touch nothing else.
-    // A gradient array made during this pass (`made`) that no other pending gradient shares
-    // (`holders`: how many pending gradients use each buffer) already is; any other is copied.
+    // A gradient array made during this pass (`made`) by a library op's rule or by summing
+    // (`trusted`) that no other pending gradient shares (`holders`: how many pending gradients use
+    // each buffer) already is; any other is copied.
     const made = new WeakSet<TypedArray>();
+    const trusted = new WeakSet<NDArray>();
     const holders = new Map<TypedArray, number>();
     const hold = (g: NDArray, by: number) => holders.set(g.data, (holders.get(g.data) ?? 0) + by);
     const grads = new Map<Tensor, NDArray>([[this, seed]]);
@@ -111,13 +123,14 @@ export class Tensor {
         if (g === undefined) continue;
         grads.delete(t); // free it: each tensor's gradient is complete once we reach it
         if (t.node === null) {
-          const privateToLeaf = made.has(g.data) && holders.get(g.data) === 1 && g.offset === 0 &&
+          const privateToLeaf = trusted.has(g) && made.has(g.data) && holders.get(g.data) === 1 && g.offset === 0 &&
             g.data.length === g.size && g.isContiguous;
           t.grad = t.grad !== null ? t.grad.add(g) : privateToLeaf ? g : g.copy();
           hold(g, -1);
           continue;
         }
         const parentGrads = t.node.backward(g);
+        const library = libraryNodes.has(t.node);
         t.node.parents.forEach((p, k) => {
           const pg = parentGrads[k];
           if (!p.requiresGrad || pg === null) return;
@@ -127,6 +140,8 @@ export class Tensor {
           const previous = grads.get(p);
           if (previous !== undefined) hold(previous, -1);
           const sum = previous === undefined ? pg : previous.add(pg);
+          // A library rule's new array is trusted; one that passes g on (a view) is as trusted as g.
+          if (previous !== undefined || (library && (pg.data !== g.data || trusted.has(g)))) trusted.add(sum);
           grads.set(p, sum);
           hold(sum, 1);
         });

@@ -4,8 +4,13 @@
 // they are and optimizer steps update them in place with SIMD, with no copy in and out per step.
 //
 // They are ordinary Float64Array / Float32Array views (of a SharedArrayBuffer) to all other code.
-// A block returns to the arena (arena.ts) when its view is garbage-collected. Nothing else may be
-// placed here: short-lived arrays would hold blocks until the event loop runs the finalizers.
+// A block returns to the arena (arena.ts) when its view is garbage-collected. NDArray views
+// (slices, reshapes, .T) keep that view alive, but a new typed array made over the same memory
+// does not: `.data.subarray(...)` kept after its model is gone, or `structuredClone(.data)` (which
+// shares a SharedArrayBuffer instead of copying it), may see a later model's values. The library
+// only makes short-lived ones; user code should copy (`.copy()`, `.toTypedArray()`).
+// Nothing short-lived may be placed here: it would hold blocks until the event loop runs the
+// finalizers.
 import { giveBlock, takeBlock, blockBytes } from "./arena";
 import { kernelMemory, markKernelBuffer } from "./gemm-wasm";
 

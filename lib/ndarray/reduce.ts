@@ -50,7 +50,7 @@ function sumLeadingAxes(op: string, x: NDArray, options: AxisOptions | undefined
   const outer = x.shape.slice(0, r).reduce((n, d) => n * d, 1);
   const inner = x.shape.slice(r).reduce((n, d) => n * d, 1);
   if (outer === 0) return null;
-  const data = x.data, acc = new Float64Array(inner);
+  const data = x.data, acc = allocate("float64", inner) as Float64Array; // zeroed (and seen by backward's log)
   let i = 0, row = x.offset;
   // Eight rows per pass (an eighth of the accumulator loads and stores), still added one after
   // another from the left: the order, and so the bits, of NumPy's float64 sum over axis 0.

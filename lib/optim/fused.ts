@@ -113,7 +113,7 @@ export const adagradLoops = withWasm(compileUpdate(`
 export const rmspropLoops = withWasm(compileUpdate(`
   const gi = g[i];
   let s = R(R(s0[i] * c[1]) + R(R(gi * gi) * c[2]));
-  if (s < TINY) s *= 0;
+  if (Math.abs(s) < TINY) s *= 0;
   s0[i] = s;
   o = R(w[i] - R(R(gi * c[0]) / R(R(Math.sqrt(s)) + c[3])));`), "rmsprop");
 
@@ -125,7 +125,7 @@ export const adamLoops = variants<"weightDecay">((on) => `
   let m = R(R(s0[i] * c[1]) + R(gi * c[2]));
   if (Math.abs(m) < TINY) m *= 0;
   let v = R(R(s1[i] * c[3]) + R(R(gi * gi) * c[4]));
-  if (v < TINY) v *= 0;
+  if (Math.abs(v) < TINY) v *= 0;
   s0[i] = m;
   s1[i] = v;
   o = R(w[i] - R(R(R(m / c[5]) * c[0]) / R(R(Math.sqrt(R(v / c[6]))) + c[7])));`,

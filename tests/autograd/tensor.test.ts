@@ -1,6 +1,6 @@
 // The Tensor API: backward, accumulation, detach, noGrad, errors; and the course's worked
 // backpropagation examples (lesson 08) reproduced by autograd.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { inspect } from "node:util";
 import { np, tensor, noGrad, Tensor, GradientShapeError, ops, NDArray } from "../../lib/index";
 
@@ -76,24 +76,36 @@ describe("backward", () => {
     expect(v.grad!.toArray()).toEqual([5, 5, 5]);
   });
 
-  it("hands a gradient made for one leaf over without copying it", () => {
-    const x = tensor(np.ones([64, 30]), { requiresGrad: false }), w = tensor(np.ones([30, 20]), { requiresGrad: true });
-    let made: NDArray | null = null;
-    const y = x.matmul(w);
-    const spy = new Tensor(y.value, { requiresGrad: true, node: { op: "spy", parents: [w], backward: (g) => {
-      made = x.value.T.matmul(g);
-      return [made];
-    } } });
-    spy.sum().backward();
-    expect(w.grad).toBe(made);
-    expect(w.grad!.toArray()[0][0]).toBe(64);
+  it("hands a library op's fresh gradient to a leaf without a copy, and copies what other code returns", () => {
+    const copies = vi.spyOn(NDArray.prototype, "copy");
+    try {
+      const x = tensor(np.ones([64, 30])), w = tensor(np.ones([30, 20]), { requiresGrad: true });
+      const loss = x.matmul(w).sum();
+      copies.mockClear(); // tensor() copies its input
+      loss.backward();
+      expect(copies).not.toHaveBeenCalled();
+      expect(w.grad!.toArray()[0][0]).toBe(64);
+
+      // A rule of the user's that returns an array it keeps (a cache) must not alias two leaves.
+      let cache: NDArray | null = null;
+      const p = tensor([1, 2], { requiresGrad: true }), q = tensor([3, 4], { requiresGrad: true });
+      const node = (t: Tensor) => new Tensor(t.value.copy(), { requiresGrad: true, node: { op: "cached", parents: [t],
+        backward: (g) => [cache ??= g.multiply(3)] } });
+      node(p).add(node(q)).backward(np.ones([2]));
+      expect(p.grad!.data).not.toBe(q.grad!.data);
+      expect(p.grad!.data).not.toBe(cache!.data);
+      p.grad!.data[0] = 0;
+      expect(q.grad!.toArray()).toEqual([3, 3]);
+    } finally {
+      copies.mockRestore();
+    }
   });
 
-  it("relu passes the gradient where x > 0 only (0 at x = 0, for NaN, and for an infinite gradient elsewhere)", () => {
+  it("relu's gradient is 0 where x ≤ 0 (even an infinite one) and passes on elsewhere, NaN too, as in PyTorch", () => {
     for (const dtype of ["float64", "float32"] as const) {
       const x = tensor([-1, 0, 2, NaN, -3], { requiresGrad: true, dtype });
       x.relu().backward(np.array([5, 5, 5, 5, Infinity], { dtype }));
-      expect(x.grad!.toArray()).toEqual([0, 0, 5, 0, 0]);
+      expect(x.grad!.toArray()).toEqual([0, 0, 5, 5, 0]);
       expect(x.grad!.dtype).toBe(dtype);
     }
   });
