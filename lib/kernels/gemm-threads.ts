@@ -1,8 +1,9 @@
 // Worker threads for large matrix products. The wasm kernels work in a shared WebAssembly memory,
 // so helper threads (Node's worker_threads) instantiate the same module on the same memory and
 // compute bands of C's rows in place alongside the calling thread. The rows are cut into more
-// bands than threads, and each thread takes the next band from a shared counter until none is
-// left, so a thread that starts late or runs slower (its data in the other core's cache) does less.
+// bands than threads, large first and shrinking towards the end, and each thread takes the next
+// band from a shared counter until none is left: a thread that starts late or runs slower (its
+// data in the other core's cache) does less, and the last band, which the others wait for, is small.
 // A product is cut by rows only, so every entry of C is summed in the same order as on one thread:
 // the result does not depend on the number of threads.
 //
@@ -30,14 +31,15 @@ const SPIN_MS = 4;
 // waits for, the last job it finished, and whether that failed.
 const SEQ = 0, DONE = 1, FAILED = 2, SLOTS = 3;
 // Slots of the job block all threads share: the product, its bands, and the next band to take.
-const A = 0, B = 1, C = 2, ROWS = 3, K = 4, M = 5, F32 = 6, BAND = 7, BANDS = 8, NEXT = 9, JOB_SLOTS = 10;
+// Band t covers rows job[FIRST + t] to job[FIRST + t + 1].
+const A = 0, B = 1, C = 2, K = 4, M = 5, F32 = 6, BANDS = 8, NEXT = 9, FIRST = 10, MAX_BANDS = 64, JOB_SLOTS = FIRST + MAX_BANDS + 1;
 
 /** Takes bands from the shared counter and computes them (the same code runs in every thread). */
 const TAKE_BANDS = `function takeBands(job, kernels) {
   const f32 = job[${F32}] === 1, size = f32 ? 4 : 8, run = f32 ? kernels.gemm_f32 : kernels.gemm_f64;
-  const rows = job[${ROWS}], k = job[${K}], m = job[${M}], band = job[${BAND}], bands = job[${BANDS}];
+  const k = job[${K}], m = job[${M}], bands = job[${BANDS}];
   for (let t = Atomics.add(job, ${NEXT}, 1); t < bands; t = Atomics.add(job, ${NEXT}, 1)) {
-    const r0 = t * band, n = Math.min(band, rows - r0);
+    const r0 = job[${FIRST} + t], n = job[${FIRST} + t + 1] - r0;
     run(job[${A}] + r0 * k * size, job[${B}], job[${C}] + r0 * m * size, n, k, m);
   }
 }`;
@@ -189,11 +191,18 @@ export function runGemm(kernels: GemmKernels, module: object, memory: object, f3
     return;
   }
   const team = helpers.slice(0, Math.min(helpers.length, panels - 1));
-  // About four bands per thread, of whole 4-row panels.
-  const band = 4 * Math.ceil(panels / (4 * (team.length + 1)));
   const job = jobBlock;
-  job[A] = a; job[B] = b; job[C] = c; job[ROWS] = nP; job[K] = k; job[M] = mP; job[F32] = f32 ? 1 : 0;
-  job[BAND] = band; job[BANDS] = Math.ceil(nP / band);
+  job[A] = a; job[B] = b; job[C] = c; job[K] = k; job[M] = mP; job[F32] = f32 ? 1 : 0;
+  // Bands of whole 4-row panels, large first and smaller towards the end (each a half of what is
+  // left shared by the threads), so the thread that finishes last waits little for the others.
+  const threads = team.length + 1;
+  let bands = 0;
+  for (let done = 0; done < panels && bands < MAX_BANDS - 1; bands++) {
+    job[FIRST + bands] = 4 * done;
+    done += Math.max(1, Math.ceil((panels - done) / (2 * threads)));
+  }
+  job[FIRST + bands] = nP;
+  job[BANDS] = bands;
   Atomics.store(job, NEXT, 0);
   for (const h of team) {
     h.seq = (h.seq % 0x3fffffff) + 1;
