@@ -115,12 +115,15 @@ function classTargets(op: string, pred: Tensor, y: Input): Tensor {
       throw new ShapeError(op, `predictions have ${n} rows but there are ${t.shape[0]} labels`, [pred.shape, t.shape]);
     }
     const labels = t.toTypedArray();
-    labels.forEach((v, i) => {
+    const oneHot = NDArray.zeros([n, c], pred.dtype), hot = oneHot.data;
+    for (let i = 0; i < n; i++) {
+      const v = labels[i];
       if (!Number.isInteger(v) || v < 0 || v >= c) {
         throw new ValueError(op, `label ${v} at position ${i} is not a class index in [0, ${c})`, [pred.shape, t.shape]);
       }
-    });
-    return new Tensor(np.equal(t.reshape(n, 1), np.arange(c).reshape(1, c)).astype(pred.dtype));
+      hot[i * c + v] = 1;
+    }
+    return new Tensor(oneHot);
   }
   if (t.ndim !== 2 || t.shape[0] !== n || t.shape[1] !== c) {
     throw new ShapeError(op, `targets must be labels of shape (${n},) or one-hot of shape (${n}, ${c}), got ` +

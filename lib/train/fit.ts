@@ -165,12 +165,13 @@ export function fit(model: Module, options: FitOptions): History {
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const started = Date.now();
     model.train();
-    const order = options.shuffle === false ? np.arange(n) : rng.permutation(n);
+    const order = options.shuffle === false ? np.arange(0, n, 1, { dtype: "int32" }) : rng.permutation(n);
     let lossSum = 0;
     const metricSums = metrics.map(() => 0);
     let batch = 0;
     for (let start = 0; start < n; start += batchSize, batch++) {
-      const idx = order.slice(`${start}:${start + batchSize}`);
+      const size = Math.min(batchSize, n - start);
+      const idx = new NDArray(order.data, [size], undefined, order.offset + start, order.dtype); // this batch's rows, a view
       const xb = np.take(x, idx, { axis: 0 }), yb = np.take(y, idx, { axis: 0 });
       const yHat = model.forward(new Tensor(xb));
       const loss = options.loss(yHat, yb);
@@ -183,7 +184,6 @@ export function fit(model: Module, options: FitOptions): History {
       loss.backward();
       if (options.clipNorm !== undefined) clipGradNorm(options.optimizer.params, options.clipNorm);
       options.optimizer.step();
-      const size = idx.size;
       lossSum += value * size;
       metrics.forEach((m, i) => { metricSums[i] += m.fn(yHat.value, yb) * size; });
       callbacks.forEach((c) => c.onBatchEnd?.(batch, { loss: value }));
