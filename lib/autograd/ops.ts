@@ -11,7 +11,7 @@ import { broadcastShapes, normalizeAxes, normalizeAxis, sizeOf } from "../ndarra
 import * as np from "../ndarray/np";
 import type { IndexItem } from "../ndarray/indexing";
 import { isGradEnabled, markLibraryNode, Tensor, TensorInput } from "./tensor";
-import { reluBackward, stableSigmoid } from "./kernels";
+import { reluBackward, reluForward, stableSigmoid } from "./kernels";
 
 export type { IndexItem };
 export interface ReduceOptions { axis?: number | readonly number[] | null; keepdims?: boolean }
@@ -153,7 +153,7 @@ export function sigmoid(a: TensorInput): Tensor {
 /** max(x, 0); the gradient at 0 is 0. */
 export function relu(a: TensorInput): Tensor {
   const x = lift(a);
-  return record("relu", [x], np.maximum(x.value, 0), (g) => [reluBackward(x.value, g)]);
+  return record("relu", [x], reluForward(x.value), (g) => [reluBackward(x.value, g)]);
 }
 
 /** Elementwise maximum; where both are equal the gradient is split evenly (as PyTorch does). */

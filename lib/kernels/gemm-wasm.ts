@@ -30,6 +30,11 @@ type UpdateKernels = { [name in `${"sgd" | "adagrad" | "rmsprop" | "adam"}_${"f3
 interface Kernels extends GemmKernels, UpdateKernels {
   pack_panels(src: number, ld: number, dst: number, count: number, panels: number, chunk: number): void;
   pack_rows(src: number, ld: number, dst: number, count: number, panels: number, size: number): void;
+  // ReLU (see activation-wasm.ts)
+  relu_f32(x: number, out: number, n: number): void;
+  relu_f64(x: number, out: number, n: number): void;
+  relu_backward_f32(x: number, g: number, out: number, n: number): void;
+  relu_backward_f64(x: number, g: number, out: number, n: number): void;
 }
 
 interface Loaded { exports: Kernels; module: object; memory: SharedMemory; fma: boolean }

@@ -94,9 +94,9 @@ export const subtract = binary("subtract", "arith", compileBinary("x - y"));
 export const multiply = binary("multiply", "arith", compileBinary("x * y"), compileBinary("Math.imul(x, y)"));
 export const divide = binary("divide", "divide", compileBinary("x / y"));
 export const power = binary("power", "arith", compileBinary("f(x, y)", cPow), compileBinary("f(x, y)", intPower));
-/** Elementwise larger value; NaN wins, as in NumPy. */
-export const maximum = binary("maximum", "keep", compileBinary("x >= y || x !== x ? x : y"));
-export const minimum = binary("minimum", "keep", compileBinary("x <= y || x !== x ? x : y"));
+/** Elementwise larger value; NaN wins, and a tie (−0 and +0) gives the second, as in NumPy. */
+export const maximum = binary("maximum", "keep", compileBinary("x > y || x !== x ? x : y"));
+export const minimum = binary("minimum", "keep", compileBinary("x < y || x !== x ? x : y"));
 export const equal = binary("equal", "bool", compileBinary("+(x === y)"));
 export const notEqual = binary("notEqual", "bool", compileBinary("+(x !== y)"));
 export const less = binary("less", "bool", compileBinary("+(x < y)"));
