@@ -3,7 +3,8 @@
 // All are written to stay finite for large |z|.
 import { NDArray } from "../ndarray/ndarray";
 import * as np from "../ndarray/np";
-import { stableSigmoid } from "../autograd/kernels";
+import { reluForward, stableSigmoid } from "../autograd/kernels";
+import { asarray } from "../ndarray/create";
 import { Tensor } from "../autograd/tensor";
 import * as ops from "../autograd/ops";
 
@@ -43,7 +44,7 @@ export function tanhPrime(z: NDArray): NDArray {
 export function relu(z: NDArray): NDArray;
 export function relu(z: Tensor): Tensor;
 export function relu(z: Input): Input {
-  return z instanceof Tensor ? ops.relu(z) : np.maximum(z, 0);
+  return z instanceof Tensor ? ops.relu(z) : reluForward(asarray(z)); // maximum(z, 0), branch-free when large
 }
 
 /** 1 where z > 0, else 0 (the derivative at 0 is taken as 0). */

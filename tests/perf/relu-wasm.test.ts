@@ -1,7 +1,7 @@
 // ReLU on the branch-free wasm kernels (lib/kernels/activation-wasm.ts) against the JS loops, bit
 // for bit, signed zeros, NaN and infinities included; and maximum/minimum ties as NumPy breaks them.
 import { afterEach, describe, expect, it } from "vitest";
-import { np, tensor, NDArray } from "../../lib/index";
+import { np, nn, tensor, NDArray } from "../../lib/index";
 import { WASM_RELU_MIN } from "../../lib/kernels/activation-wasm";
 
 afterEach(() => np.setBackend("wasm"));
@@ -31,6 +31,17 @@ describe("ReLU on the wasm kernels", () => {
       expect(wasm.y.slice(0, 5)).toEqual(["NaN", "0", "0", "Infinity", "0"]);
     });
   }
+
+  it("nn.relu on a large NDArray (the wasm kernel) is NumPy's maximum(z, 0)", () => {
+    np.random.seed(9);
+    for (const dtype of ["float64", "float32"] as const) {
+      const z = np.random.randn(40, 50).astype(dtype);
+      special.forEach((v, i) => z.data[i * 7] = v);
+      expect(exact(nn.relu(z))).toEqual(exact(np.maximum(z, 0)));
+      expect(nn.relu(z).dtype).toBe(dtype);
+    }
+    expect(nn.relu([[-1, 2]]).toArray()).toEqual([[0, 2]]);
+  });
 
   it("maximum and minimum break a tie of signed zeros as NumPy does (the second operand)", () => {
     expect(exact(np.maximum([-0], [0]))).toEqual(["0"]);
