@@ -40,7 +40,7 @@ describe("ReLU on the wasm kernels", () => {
       expect(exact(nn.relu(z))).toEqual(exact(np.maximum(z, 0)));
       expect(nn.relu(z).dtype).toBe(dtype);
     }
-    expect(nn.relu([[-1, 2]]).toArray()).toEqual([[0, 2]]);
+    expect(nn.relu(np.array([[-1, 2]])).toArray()).toEqual([[0, 2]]);
   });
 
   it("maximum and minimum break a tie of signed zeros as NumPy does (the second operand)", () => {
