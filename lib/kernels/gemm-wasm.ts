@@ -111,15 +111,22 @@ function reserve(memory: SharedMemory, bytes: number): boolean {
 
 const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
 
+/** A float array of either width: what the other kernels of gemm.wat work on. */
+export type Floats = Float64Array | Float32Array;
+
 /**
- * The module's exports and a float32 view of `floats` values of scratch space (at byte `base`),
- * for the other kernels of gemm.wat (update-wasm.ts). Null when the module does not run here or
- * the memory cannot grow. Matrix products use the same area; neither keeps anything there.
+ * Scratch space for the other kernels of gemm.wat (update-wasm.ts, activation-wasm.ts): `count`
+ * slots of n float64 or float32 values each, every slot padded to whole 16-byte vectors. `view`
+ * covers them all (slot k starts at element k·padded), `at(k)` is slot k's byte address. Null when
+ * the module does not run here or the memory cannot grow. Matrix products use the same area;
+ * nothing is kept there between calls.
  */
-export function kernelScratch(floats: number): { exports: Kernels; view: Float32Array; base: number } | null {
-  const base = scratchBase();
-  if (loaded === null || !reserve(loaded.memory, base + floats * 4)) return null;
-  return { exports: loaded.exports, view: new Float32Array(loaded.memory.buffer as unknown as ArrayBuffer, base, floats), base };
+export function scratchSlots(f64: boolean, n: number, count: number): { view: Floats; padded: number; at(slot: number): number } | null {
+  const size = f64 ? 8 : 4, padded = roundUp(n, 16 / size), base = scratchBase();
+  if (loaded === null || !reserve(loaded.memory, base + count * padded * size)) return null;
+  const buffer = loaded.memory.buffer as unknown as ArrayBuffer;
+  const view = f64 ? new Float64Array(buffer, base, count * padded) : new Float32Array(buffer, base, count * padded);
+  return { view, padded, at: (slot) => base + slot * padded * size };
 }
 
 /** The module's exports, for calls on arrays already in its memory (resident.ts); null when it does not run. */

@@ -14,6 +14,7 @@
 import type { TypedArray } from "../ndarray/dtype";
 import { getBackend } from "../ndarray/backend";
 import { UpdateRule, wasmUpdateF32, wasmUpdateResident } from "../kernels/update-wasm";
+import type { Floats } from "../kernels/gemm-wasm";
 
 /** Per-element update in place: reads w (value), g (gradient), c (constants); updates w and s0/s1 (state). */
 export type UpdateLoop = (w: TypedArray, g: TypedArray, s0: TypedArray | null, s1: TypedArray | null, c: readonly number[]) => void;
@@ -53,7 +54,6 @@ function compileUpdate(body: string): Loops {
 // Below this many values, a call into wasm (and copies in and out) costs more than it saves.
 const WASM_MIN_SIZE = 256;
 
-type Floats = Float64Array | Float32Array;
 
 /**
  * The loops, sent to the wasm kernel of `rule` (taking `flags`) where it runs: in place for a
