@@ -37,6 +37,27 @@ function reduceWith(op: string, x: NDArray, options: AxisOptions | undefined, ou
   return new NDArray(out, outShape, undefined, 0, outDType);
 }
 
+// acc[j] += data[start + i·inner + j] for every row i, sixteen rows per pass (a sixteenth of the
+// accumulator loads and stores), still added one after another from the left: the order, and so
+// the bits, of NumPy's float64 sum over axis 0. Compiled once per array type, so that V8 reads
+// each monomorphically (a loop shared by float32 and float64 runs about a third slower).
+const ROWS_PER_PASS = 16;
+const ADD_ROWS = `"use strict"; return function addRows(acc, data, start, outer, inner) {
+  let i = 0, row = start;
+  for (; i + ${ROWS_PER_PASS} <= outer; i += ${ROWS_PER_PASS}, row += ${ROWS_PER_PASS} * inner) {
+    const ${Array.from({ length: ROWS_PER_PASS }, (_, r) => `r${r} = row + ${r} * inner`).join(", ")};
+    for (let j = 0; j < inner; j++) {
+      acc[j] = acc[j] ${Array.from({ length: ROWS_PER_PASS }, (_, r) => `+ data[r${r} + j]`).join(" ")};
+    }
+  }
+  for (; i < outer; i++, row += inner) {
+    for (let j = 0; j < inner; j++) acc[j] += data[row + j];
+  }
+};`;
+type AddRows = (acc: Float64Array, data: TypedArray, start: number, outer: number, inner: number) => void;
+const addRowsFloat64 = new Function(ADD_ROWS)() as AddRows;
+const addRowsFloat32 = new Function(ADD_ROWS)() as AddRows;
+
 /**
  * Sum over leading axes of a packed float array without moving them last: row after row of the
  * kept elements is added into a float64 accumulator, as NumPy does for axis 0. Returns null when
@@ -50,19 +71,8 @@ function sumLeadingAxes(op: string, x: NDArray, options: AxisOptions | undefined
   const outer = x.shape.slice(0, r).reduce((n, d) => n * d, 1);
   const inner = x.shape.slice(r).reduce((n, d) => n * d, 1);
   if (outer === 0) return null;
-  const data = x.data, acc = allocate("float64", inner) as Float64Array; // zeroed (and seen by backward's log)
-  let i = 0, row = x.offset;
-  // Eight rows per pass (an eighth of the accumulator loads and stores), still added one after
-  // another from the left: the order, and so the bits, of NumPy's float64 sum over axis 0.
-  for (; i + 8 <= outer; i += 8, row += 8 * inner) {
-    const r1 = row + inner, r2 = r1 + inner, r3 = r2 + inner, r4 = r3 + inner, r5 = r4 + inner, r6 = r5 + inner, r7 = r6 + inner;
-    for (let j = 0; j < inner; j++) {
-      acc[j] = acc[j] + data[row + j] + data[r1 + j] + data[r2 + j] + data[r3 + j] + data[r4 + j] + data[r5 + j] + data[r6 + j] + data[r7 + j];
-    }
-  }
-  for (; i < outer; i++, row += inner) {
-    for (let j = 0; j < inner; j++) acc[j] += data[row + j];
-  }
+  const acc = allocate("float64", inner) as Float64Array; // zeroed (and seen by backward's log)
+  (x.dtype === "float64" ? addRowsFloat64 : addRowsFloat32)(acc, x.data, x.offset, outer, inner);
   if (op === "mean") for (let j = 0; j < inner; j++) acc[j] /= outer;
   const outShape = options?.keepdims ? x.shape.map((d, i) => (i < r ? 1 : d)) : x.shape.slice(r);
   const out = outDType === "float64" ? acc : allocate(outDType, inner);
