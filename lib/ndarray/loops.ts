@@ -26,6 +26,17 @@ function layout(shape: Shape, strides: readonly number[]): number {
   return packed ? 1 : zero ? 2 : 0;
 }
 
+/**
+ * Loop text running `body` for each value of the (already declared) index variable from its
+ * current value up to `end`, four bodies per pass: a fifth of V8's loop overhead per element,
+ * which is about a quarter of a row broadcast's time. `@` in the body stands for the index.
+ */
+function fourAtATime(index: string, end: string, body: string): string {
+  const at = (i: string) => `{ ${body.split("@").join(i)} }`;
+  return `for (; ${index} + 4 <= ${end}; ${index} += 4) { ${[0, 1, 2, 3].map((u) => at(`${index} + ${u}`)).join(" ")} }
+    for (; ${index} < ${end}; ${index}++) ${at(index)}`;
+}
+
 // The template of a binary loop; EXPR reads x and y. `f` is the op's helper, when it needs one.
 const BINARY_TEMPLATE = `
   let size = 1;
@@ -36,25 +47,39 @@ const BINARY_TEMPLATE = `
   let ao = a.offset, bo = b.offset;
   if (nd === 0) { const x = ad[ao], y = bd[bo]; out[0] = EXPR; return; }
   const ka = layout(shape, as), kb = layout(shape, bs);
+  let k = 0;
   if (ka === 1 && kb === 1) {
-    for (let k = 0; k < size; k++) { const x = ad[ao + k], y = bd[bo + k]; out[k] = EXPR; }
+    ${fourAtATime("k", "size", "const x = ad[ao + @], y = bd[bo + @]; out[@] = EXPR;")}
     return;
   }
   if (ka === 1 && kb === 2) {
     const y = bd[bo];
-    for (let k = 0; k < size; k++) { const x = ad[ao + k]; out[k] = EXPR; }
+    ${fourAtATime("k", "size", "const x = ad[ao + @]; out[@] = EXPR;")}
     return;
   }
   if (ka === 2 && kb === 1) {
     const x = ad[ao];
-    for (let k = 0; k < size; k++) { const y = bd[bo + k]; out[k] = EXPR; }
+    ${fourAtATime("k", "size", "const y = bd[bo + @]; out[@] = EXPR;")}
     return;
   }
   const last = nd - 1, n = shape[last], sa = as[last], sb = bs[last];
   const counter = new Int32Array(nd);
-  let k = 0;
   for (;;) {
-    for (let j = 0, pa = ao, pb = bo; j < n; j++, pa += sa, pb += sb) { const x = ad[pa], y = bd[pb]; out[k++] = EXPR; }
+    // Rows: both operands packed along the row (as in a row broadcast), one of them a single value
+    // per row (a column broadcast), or any strides.
+    const end = k + n;
+    if (sa === 1 && sb === 1) {
+      const da = ao - k, db = bo - k;
+      ${fourAtATime("k", "end", "const x = ad[da + @], y = bd[db + @]; out[@] = EXPR;")}
+    } else if (sa === 1 && sb === 0) {
+      const da = ao - k, y = bd[bo];
+      ${fourAtATime("k", "end", "const x = ad[da + @]; out[@] = EXPR;")}
+    } else if (sa === 0 && sb === 1) {
+      const x = ad[ao], db = bo - k;
+      ${fourAtATime("k", "end", "const y = bd[db + @]; out[@] = EXPR;")}
+    } else {
+      for (let pa = ao, pb = bo; k < end; k++, pa += sa, pb += sb) { const x = ad[pa], y = bd[pb]; out[k] = EXPR; }
+    }
     let d = last - 1;
     for (; d >= 0; d--) {
       ao += as[d]; bo += bs[d];
@@ -73,15 +98,16 @@ const UNARY_TEMPLATE = `
   const ad = a.data, as = a.strides;
   let ao = a.offset;
   if (nd === 0) { const x = ad[ao]; out[0] = EXPR; return; }
+  let k = 0;
   if (layout(shape, as) === 1) {
-    for (let k = 0; k < size; k++) { const x = ad[ao + k]; out[k] = EXPR; }
+    ${fourAtATime("k", "size", "const x = ad[ao + @]; out[@] = EXPR;")}
     return;
   }
   const last = nd - 1, n = shape[last], sa = as[last];
   const counter = new Int32Array(nd);
-  let k = 0;
   for (;;) {
-    for (let j = 0, pa = ao; j < n; j++, pa += sa) { const x = ad[pa]; out[k++] = EXPR; }
+    const end = k + n;
+    for (let pa = ao; k < end; k++, pa += sa) { const x = ad[pa]; out[k] = EXPR; }
     let d = last - 1;
     for (; d >= 0; d--) {
       ao += as[d];
