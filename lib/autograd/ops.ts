@@ -391,7 +391,8 @@ export function softmaxCrossEntropy(logits: Tensor, targets: NDArray, reduction:
     let loss = 0, tSum = 0;
     for (let j = 0; j < c; j++) {
       const tv = td[trow + j];
-      loss -= tv * (zd[row + j] - max - logSum);
+      // a class with no target weight adds nothing, even at a logit of −∞ (0·∞ would be NaN)
+      if (tv !== 0) loss -= tv * (zd[row + j] - max - logSum);
       tSum += tv;
       sm[out + j] /= sumExp;
     }

@@ -104,6 +104,7 @@ export class Tensor {
         throw new AutogradError("backward", `gradient of shape ${formatShape(seed.shape)} does not match the tensor's ` +
           `shape ${formatShape(this.shape)}`, [seed.shape, this.shape]);
       }
+      if (seed.dtype !== this.dtype) seed = seed.astype(this.dtype);
     }
     const order = topologicalOrder(this);
     // A leaf's gradient must be private to it, so that later in-place updates touch nothing else.
@@ -132,11 +133,14 @@ export class Tensor {
         const parentGrads = t.node.backward(g);
         const library = libraryNodes.has(t.node);
         t.node.parents.forEach((p, k) => {
-          const pg = parentGrads[k];
+          let pg = parentGrads[k];
           if (!p.requiresGrad || pg === null) return;
           if (pg.ndim !== p.ndim || pg.shape.some((d, j) => d !== p.shape[j])) {
             throw new GradientShapeError(t.node!.op, k, pg.shape, p.shape);
           }
+          // A tensor's gradient has the tensor's dtype, as in PyTorch: a float32 weight that met
+          // float64 data (a float64 target, say) gets a float32 gradient, and stays float32.
+          if (pg.dtype !== p.dtype) pg = pg.astype(p.dtype);
           const previous = grads.get(p);
           if (previous !== undefined) hold(previous, -1);
           const sum = previous === undefined ? pg : previous.add(pg);

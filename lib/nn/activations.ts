@@ -69,7 +69,9 @@ export function elu(z: NDArray, alpha?: number): NDArray;
 export function elu(z: Tensor, alpha?: number): Tensor;
 export function elu(z: Input, alpha = 1): Input {
   if (z instanceof Tensor) {
-    const negativePart = ops.minimum(z, 0).exp().sub(1).mul(alpha);
+    // clip, not minimum: at z = 0 minimum splits the gradient of a tie in half, clip passes it
+    // whole, so the slope at 0 is alpha, as eluPrime and PyTorch have it.
+    const negativePart = ops.clip(z, null, 0).exp().sub(1).mul(alpha);
     return ops.where(z.value.greater(0), z, negativePart);
   }
   return np.where(z.greater(0), z, np.exp(np.minimum(z, 0)).subtract(1).multiply(alpha));

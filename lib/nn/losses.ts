@@ -134,7 +134,10 @@ function classTargets(op: string, pred: Tensor, y: Input): Tensor {
 }
 
 function perSample(op: string, oneHot: Tensor, logProbs: Tensor, reduction: Reduction): Tensor {
-  return reduce(op, oneHot.mul(logProbs).sum({ axis: 1 }).neg(), reduction);
+  // Classes of target weight 0 are left out rather than multiplied by 0: a log-probability of −∞
+  // there (a logit masked with −∞) would give 0·(−∞) = NaN. PyTorch's nll_loss picks the target's.
+  const terms = ops.where(oneHot.value.notEqual(0), oneHot.mul(logProbs), 0);
+  return reduce(op, terms.sum({ axis: 1 }).neg(), reduction);
 }
 
 /** Cross-entropy on probabilities (rows of p sum to 1): −Σ_c y_c ln p_c per sample. */

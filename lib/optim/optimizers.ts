@@ -69,7 +69,10 @@ export abstract class Optimizer {
     this.steps++;
     this.params.forEach((p, i) => {
       if (p.grad === null) return;
-      p.value = this.update(p.value, p.grad, i);
+      // A gradient set by hand in another float dtype is taken in the parameter's, so that the
+      // parameter keeps its dtype (backward already gives each tensor a gradient of its own dtype).
+      const grad = p.grad.dtype === p.dtype ? p.grad : p.grad.astype(p.dtype);
+      p.value = this.update(p.value, grad, i);
     });
   }
 

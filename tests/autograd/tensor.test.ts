@@ -110,6 +110,21 @@ describe("backward", () => {
     }
   });
 
+  it("gives each tensor a gradient of its own dtype when float32 meets float64, as PyTorch does", () => {
+    const w = tensor([1.5, -2], { dtype: "float32", requiresGrad: true });
+    const data = np.array([0.1, 0.7]); // float64
+    const y = w.mul(data).sum(); // promoted to float64
+    expect(y.dtype).toBe("float64");
+    y.backward();
+    expect(w.grad!.dtype).toBe("float32");
+    expect(w.grad!.toArray()).toEqual([Math.fround(0.1), Math.fround(0.7)]);
+    // a float64 upstream gradient passed by hand is taken in the tensor's dtype too
+    const v = tensor([1, 2], { dtype: "float32", requiresGrad: true });
+    v.mul(3).backward(np.array([0.1, 0.2]));
+    expect(v.grad!.dtype).toBe("float32");
+    expect(v.grad!.toArray()).toEqual([Math.fround(0.1 * 3), Math.fround(Math.fround(0.2) * 3)]);
+  });
+
   it("keeps float32 float32 through ops with plain numbers", () => {
     const x = tensor([1, 2], { dtype: "float32", requiresGrad: true });
     const y = x.mul(0.5).add(1).sum();

@@ -68,6 +68,17 @@ describe("as Tensor ops", () => {
     np.assertAllClose(nn.softmax(tensor(x), 0).value, nn.softmax(x, 0), { rtol: 1e-14 });
   });
 
+  it("elu's and selu's slope at exactly 0 is alpha (scale·alpha), as eluPrime and PyTorch have it", () => {
+    const t = tensor([-1, 0, 1], { requiresGrad: true });
+    nn.elu(t, 2).sum().backward();
+    expect(t.grad!.toArray()).toEqual([2 * Math.exp(-1), 2, 1]);
+    np.assertAllClose(t.grad!, nn.eluPrime(np.array([-1, 0, 1]), 2), { rtol: 1e-15 });
+    const s = tensor([0], { requiresGrad: true });
+    nn.selu(s).sum().backward();
+    np.assertAllClose(s.grad!, nn.seluPrime(np.array([0])), { rtol: 1e-15 });
+    expect(s.grad!.item()).toBeCloseTo(1.0507009873554805 * 1.6732632423543772, 14);
+  });
+
   it("step passes values forward but no gradient back", () => {
     const t = tensor([-1, 2], { requiresGrad: true });
     const y = nn.step(t);

@@ -43,6 +43,23 @@ describe("loss values", () => {
     expect(nn.crossEntropy(np.array([[1000, -1000]]), [1]).item()).toBe(2000);
   });
 
+  it("a logit masked with −∞ on a non-target class adds nothing (no 0·∞ = NaN), fused or through nll", () => {
+    // NumPy: z = [[-inf, 0, 1], [2, -inf, 0.5]]; ls = log_softmax(z, 1); -ls[[0, 1], [1, 0]].mean()
+    const z = np.array([[-Infinity, 0, 1], [2, -Infinity, 0.5]]);
+    expect(nn.crossEntropy(z, [1, 0]).item()).toBeCloseTo(0.7573374827504876, 14);
+    expect(nn.nll(nn.logSoftmax(z), [1, 0]).item()).toBeCloseTo(0.7573374827504876, 14);
+    expect(nn.crossEntropy(z, [1, 0], { reduction: "none" }).toArray()[0]).toBeCloseTo(1.3132616875182228, 14);
+    for (const fused of [true, false]) {
+      const t = tensor(z, { requiresGrad: true });
+      const loss = fused ? nn.crossEntropy(t, [1, 0]) : nn.nll(nn.logSoftmax(t), [1, 0]);
+      loss.backward();
+      const g = t.grad!.toArray() as number[][];
+      expect(g.flat().every(Number.isFinite)).toBe(true);
+      expect(g[0][0]).toBe(0); // softmax of −∞ is 0, and so is its target
+      expect(g[0][1]).toBeCloseTo((0.2689414213699951 - 1) / 2, 14);
+    }
+  });
+
   it("binaryCrossEntropyWithLogits is stable and matches the probability version", () => {
     const zs = np.array([-3, -0.2, 0.4, 5]), y = np.array([0, 1, 1, 0]);
     expect(nn.binaryCrossEntropyWithLogits(zs, y).item()).toBeCloseTo(nn.binaryCrossEntropy(nn.sigmoid(zs), y).item(), 12);

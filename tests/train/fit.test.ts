@@ -29,6 +29,18 @@ describe("fit", () => {
     }
   });
 
+  it("a float32 model stays float32 when its targets (or inputs) are float64", () => {
+    np.random.seed(0);
+    const X = np.random.randn(8, 3), y = np.random.randn(8, 1); // float64, np's default
+    for (const x of [X.astype("float32"), X]) {
+      const net = new nn.Sequential(new nn.Linear(3, 4, { dtype: "float32" }), new nn.ReLU(), new nn.Linear(4, 1, { dtype: "float32" }));
+      const before = net.parameters().map((p) => p.value.copy());
+      train.fit(net, { x, y, loss: nn.mse, optimizer: new optim.Adam(net.parameters(), { lr: 0.01 }), epochs: 2, batchSize: 4, verbose: false });
+      expect(net.parameters().map((p) => p.dtype)).toEqual(["float32", "float32", "float32", "float32"]);
+      expect(net.parameters().some((p, i) => !np.arrayEqual(p.value, before[i]))).toBe(true); // it did train
+    }
+  });
+
   it("learns a linearly separable problem and logs loss, metrics and validation per epoch", () => {
     const { X, y } = data(200);
     np.random.seed(0);
