@@ -58,7 +58,7 @@ const INTRINSICS = [
   "Object", "Function", "Array", "Number", "String", "Boolean", "Symbol", "Math", "JSON", "Reflect", "Promise", "Map",
   "Set", "WeakMap", "Error", "TypeError", "RangeError", "Date", "RegExp", "BigInt", "ArrayBuffer", "Float64Array",
   "Float32Array", "Int32Array", "Uint8Array", "Int8Array", "Uint16Array", "Int16Array", "Uint32Array", "Uint8ClampedArray",
-  "DataView", "Proxy", "isNaN", "isFinite", "parseFloat", "parseInt", "structuredClone",
+  "DataView", "Proxy", "isNaN", "isFinite", "parseFloat", "parseInt", "structuredClone", "console",
 ];
 
 /** Objects whose properties the tests rely on: built-ins and their prototypes, the lib's exports two levels deep. */
@@ -140,6 +140,16 @@ function restore(snap: Snapshot): string[] {
   return changed;
 }
 
+/** An error's stack (or the thrown value) as text, whatever getters a hostile value has. */
+function showError(err: unknown): string {
+  try {
+    if (err instanceof Error) return String(err.stack ?? err);
+    return typeof err === "string" ? err : String(err);
+  } catch {
+    return "(a thrown value that cannot be shown)";
+  }
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
@@ -148,6 +158,18 @@ async function readStdin(): Promise<string> {
 
 export async function main(): Promise<void> {
   const job = JSON.parse(await readStdin()) as Job;
+  // As in the kernel (kernel/server.ts): an error thrown in a callback, or a rejected promise that
+  // nothing awaits, is reported in the output and the run goes on, so a notebook is graded as it
+  // runs in JupyterLab (without these, Node would end the process, blaming the running cell).
+  const report = (what: string) => (err: unknown) => {
+    try {
+      process.stderr.write(`${what}: ${showError(err)}\n`);
+    } catch {
+      // the submission broke stderr; the report is lost, the run goes on
+    }
+  };
+  process.on("uncaughtException", report("Uncaught exception"));
+  process.on("unhandledRejection", report("Unhandled promise rejection"));
   const writeSync = fs.writeSync;
   const emit = (e: CellEvent | { type: "ready" | "end" }) => writeSync(3, `${job.token} ${JSON.stringify(e)}\n`);
   const reallyExit = (process as unknown as { reallyExit(code: number): never }).reallyExit.bind(process);

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as os from "node:os";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { NbCell, Notebook } from "../kernel/notebook";
 import { parseNotebook, sourceOf, tagsOf } from "../kernel/notebook";
 import type { JobCell } from "./child";
@@ -105,9 +105,11 @@ export function assemble(source: Notebook, exercises: Exercise[], submission: No
   for (const ex of exercises) {
     const claims = own.filter((c) => roleOf(c) === "solution" && metaOf(c).exercise === ex.id);
     if (claims.length > 0) {
-      matched.set(ex.id, claims[0]);
-      used.add(claims[0]);
-      if (claims.length > 1) notes.get(ex.id)!.push(`${claims.length} cells are marked as the solution of ${ex.id}; the first one was graded`);
+      // Several claims are usually a solution cell split in JupyterLab (both halves keep its
+      // metadata): they all run in order, as they would there, and the tests follow the last.
+      matched.set(ex.id, claims[claims.length - 1]);
+      for (const c of claims) used.add(c);
+      if (claims.length > 1) notes.get(ex.id)!.push(`${claims.length} cells are marked as the solution of ${ex.id} (a split cell?); they ran in order and the tests followed the last one`);
     }
   }
   for (const ex of exercises) {
@@ -216,7 +218,7 @@ export async function gradeFile(sourceFile: string, submissionFile: string, opti
       if (!c.grading && tagsOf(c).includes("skip-test")) return;
       jobCells.push({ index: i, code: sourceOf(c), test: Boolean(c.grading) });
     });
-    const sandboxDir = path.join(options.workDir, `sandbox-${path.basename(submissionFile, ".ipynb").replace(/[^\w.-]/g, "_")}-${randomBytes(4).toString("hex")}`);
+    const sandboxDir = path.join(options.workDir, `sandbox-${path.basename(submissionFile, ".ipynb").replace(/[^\w.-]/g, "_").slice(0, 40)}-${randomBytes(4).toString("hex")}`);
     const run = await runGraded(jobCells, importPreamble(source), sandboxDir, { limits, fast: options.fast ?? false, keepSandbox: options.keepSandbox });
     if (run.graderError) return { ...base, status: "grader-error", error: run.graderError, seconds: (Date.now() - started) / 1000, attempts: run.attempts };
 
@@ -399,6 +401,19 @@ export function planTasks(source: string, submissions: string): { tasks: Task[];
   return { tasks, unmatched };
 }
 
+/**
+ * A file name stem for a submission's name that leaves room for ".feedback.html" within the 255
+ * bytes most file systems allow: a long name is cut and given a hash of the whole, so that two
+ * long names that share their start still get files of their own.
+ */
+export function fileStem(name: string, maxBytes = 200): string {
+  if (Buffer.byteLength(name) <= maxBytes) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 12);
+  let cut = name;
+  while (Buffer.byteLength(cut) > maxBytes - 13) cut = cut.slice(0, -1);
+  return `${cut}-${hash}`;
+}
+
 /** Grades tasks with `jobs` children at a time; writes <out>/<student>.json and .feedback.html and <out>/gradebook.csv. */
 export async function gradeAll(tasks: Task[], out: string, options: Omit<GradeOptions, "workDir"> & { jobs?: number; onResult?: (t: Task, r: GradeResult) => void }): Promise<{ student: string; result: GradeResult }[]> {
   fs.mkdirSync(out, { recursive: true });
@@ -412,11 +427,16 @@ export async function gradeAll(tasks: Task[], out: string, options: Omit<GradeOp
       const i = next++;
       const t = tasks[i];
       const result = await gradeFile(t.source, t.submission, { ...options, workDir });
-      const base = path.join(out, t.student);
-      fs.mkdirSync(path.dirname(base), { recursive: true });
-      fs.writeFileSync(base + ".json", JSON.stringify(result, null, 1) + "\n");
-      fs.writeFileSync(base + ".feedback.html", feedbackHtml(result));
       rows[i] = { student: t.student, result };
+      try {
+        const base = path.join(out, path.dirname(t.student), fileStem(path.basename(t.student)));
+        fs.mkdirSync(path.dirname(base), { recursive: true });
+        fs.writeFileSync(base + ".json", JSON.stringify(result, null, 1) + "\n");
+        fs.writeFileSync(base + ".feedback.html", feedbackHtml(result));
+      } catch (e) {
+        // One submission's files not written (a full disk, say) must not stop the others or the gradebook.
+        process.stderr.write(`nnbook-grading: could not write the results of ${t.student}: ${(e as Error).message}\n`);
+      }
       options.onResult?.(t, result);
     }
   };

@@ -64,6 +64,7 @@ function hashTree(dir: string): string {
 }
 
 const CASES: Record<string, Notebook | string> = {};
+const LONG_NAME = "long-" + "c".repeat(235);
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "nnbook-grading-"));
@@ -174,6 +175,24 @@ beforeAll(async () => {
       "  (Array.prototype as any).every = function (f: unknown) {\n    (Array.prototype as any).every = g.realEvery;\n" +
       "    throw new Error(\"LEAK \" + String(f));\n  };\n  return x + 1;\n}",
   } });
+  // Errors thrown in callbacks and rejections nobody awaits: JupyterLab's kernel logs them and goes on.
+  CASES["async-errors"] = submission({
+    solutions: { "90.1": "function addOne(x: number): number {\n  return x + 1 + offset;\n}" },
+    before: { "90.1": [
+      'const helper = 1;\nsetTimeout(() => { throw new Error("late async error"); }, 20);\nawait new Promise((r) => setTimeout(r, 60));',
+      'async function load(): Promise<number> { throw new Error("network down"); }\nconst offset = 0;\nload();',
+    ] },
+  });
+  // JupyterLab's split-cell keeps the metadata on both halves: two cells claim 90.1's solution.
+  CASES["split-solution"] = submission({
+    change: (nb) => {
+      const at = nb.cells.findIndex((c) => nnbook(c).role === "solution" && nnbook(c).exercise === "90.1");
+      nb.cells.splice(at, 0, { ...structuredClone(nb.cells[at]), source: "// my notes for 90.1" });
+    },
+  });
+  CASES["console-patched"] = submission({ before: { "90.1": ['console.log = () => { throw new Error("no logs"); };'] } });
+  // 240 characters: the result files need a shorter name, and the sandbox folder too.
+  CASES[LONG_NAME] = submission({});
   for (const [name, nb] of Object.entries(CASES)) fs.writeFileSync(target(name), serializeNotebook(nb as Notebook));
   fs.writeFileSync(target("not-json"), "this is not a notebook {");
   fs.writeFileSync(target("not-nbformat"), JSON.stringify({ cells: "no", nbformat: 3 }));
@@ -312,6 +331,28 @@ describe("grading a class of submissions", () => {
     const html = fs.readFileSync(path.join(out, "partial.feedback.html"), "utf8");
     expect(html).toContain("Score: <b>2 / 5</b>");
     expect(html).toContain("total should be the sum of W&#39;s entries".replace("&#39;", "'"));
+  });
+
+  it("logs errors thrown in callbacks and unawaited rejections, and grades the notebook as JupyterLab runs it", () => {
+    expect(results.get("async-errors")).toMatchObject({ status: "graded", score: 5, maxScore: 5 });
+  });
+
+  it("runs every cell claiming a solution (a split cell) and puts the tests after the last", () => {
+    expect(results.get("split-solution")).toMatchObject({ status: "graded", score: 5 });
+    expect(notes("split-solution", "90.1")).toMatch(/2 cells are marked as the solution of 90.1 \(a split cell\?\); they ran in order/);
+  });
+
+  it("puts back a patched console before the tests", () => {
+    expect(results.get("console-patched")).toMatchObject({ status: "graded", score: 5 });
+    expect(notes("console-patched")).toMatch(/console\.log/);
+  });
+
+  it("grades a submission with a 240-character name, writing its results under a shortened name", () => {
+    expect(results.get(LONG_NAME)).toMatchObject({ status: "graded", score: 5 });
+    const written = fs.readdirSync(out).filter((f) => f.startsWith("long-"));
+    expect(written.sort()).toEqual([expect.stringMatching(/^long-c+-[0-9a-f]{12}\.feedback\.html$/), expect.stringMatching(/^long-c+-[0-9a-f]{12}\.json$/)]);
+    expect(written.every((f) => Buffer.byteLength(f) <= 255)).toBe(true);
+    expect(gradebook).toContain(`${LONG_NAME},90-grading-fixture.ipynb,graded,5,5,1,2,2,`);
   });
 
   it("writes a gradebook row per submission", () => {
