@@ -153,7 +153,8 @@ export class Engine {
   /** The type and documentation of the symbol at `cursor`, as plain text, or null. */
   inspect(code: string, cursor: number): string | null {
     const info = this.converter.inspect(this.prevDecl, code, cursor);
-    if (!info) return null;
+    // A name nothing declares comes back as `any` of no kind: not found, as IPython answers.
+    if (!info || (info as { kind?: string }).kind === "") return null;
     return loadTslab().inspect.printQuickInfo(info);
   }
 
@@ -164,7 +165,9 @@ export class Engine {
     if (!r.completed) return { status: "incomplete", indent: r.indent ?? "" };
     // Complete unless a syntax error sits before the end (more lines cannot fix it).
     const sf = tslab.ts.createSourceFile("cell.ts", code, tslab.ts.ScriptTarget.Latest, false, tslab.ts.ScriptKind.TS);
-    const diags = (sf as unknown as { parseDiagnostics?: { start: number }[] }).parseDiagnostics ?? [];
+    const diags = (sf as unknown as { parseDiagnostics?: { start: number; code: number }[] }).parseDiagnostics ?? [];
+    // An open template literal (1160) or block comment (1010) may still be closed by more lines.
+    if (diags.some((d) => d.code === 1160 || d.code === 1010)) return { status: "incomplete", indent: "" };
     return diags.length > 0 && code.trim() !== "" ? { status: "invalid" } : { status: "complete" };
   }
 
@@ -281,18 +284,25 @@ export class Engine {
     let ename: string;
     let evalue: string;
     let stack: string | undefined;
-    if (e instanceof Error || (typeof e === "object" && e !== null && typeof (e as Error).stack === "string")) {
-      const err = e as Error;
-      ename = err.name || err.constructor?.name || "Error";
-      evalue = String(err.message ?? "");
-      stack = err.stack;
-      if ((err as { code?: string }).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
-        ename = "InterruptError";
-        evalue = "execution interrupted";
+    try {
+      if (e instanceof Error || (typeof e === "object" && e !== null && typeof (e as Error).stack === "string")) {
+        const err = e as Error;
+        ename = String(err.name || err.constructor?.name || "Error");
+        evalue = String(err.message ?? "");
+        stack = typeof err.stack === "string" ? err.stack : undefined;
+        if ((err as { code?: string }).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
+          ename = "InterruptError";
+          evalue = "execution interrupted";
+        }
+      } else {
+        ename = "Error";
+        evalue = `Uncaught ${util.inspect(e)}`;
       }
-    } else {
+    } catch {
+      // A thrown value whose getters or proxy traps throw: say what we can, never fail the reply.
       ename = "Error";
-      evalue = `Uncaught ${util.inspect(e)}`;
+      evalue = "Uncaught value that cannot be read (reading its name, message or stack threw)";
+      stack = undefined;
     }
     const traceback: string[] = [];
     let line: number | undefined;

@@ -86,6 +86,16 @@ function packageVersion(): string {
   }
 }
 
+/** Name, message and stack of anything thrown, read so that a hostile value cannot make it throw. */
+function describeThrown(e: unknown): { ename: string; evalue: string; stack?: string } {
+  try {
+    if (e instanceof Error) return { ename: String(e.name ?? "Error"), evalue: String(e.message ?? ""), stack: typeof e.stack === "string" ? e.stack : undefined };
+    return { ename: "Error", evalue: String(e) };
+  } catch {
+    return { ename: "Error", evalue: "a thrown value that cannot be read" };
+  }
+}
+
 /** Converts a cursor position counted in Unicode code points (Jupyter) to UTF-16 units (JS). */
 export function codePointsToUtf16(text: string, cursor: number): number {
   let units = 0;
@@ -244,12 +254,10 @@ export class Kernel {
           this.log(`nnbook kernel: unhandled message type ${msg.header.msg_type} on ${channel}`);
       }
     } catch (e) {
-      this.log(`nnbook kernel: error handling ${msg.header.msg_type}: ${(e as Error)?.stack ?? e}`);
+      const { ename, evalue, stack } = describeThrown(e);
+      this.log(`nnbook kernel: error handling ${msg.header.msg_type}: ${stack ?? `${ename}: ${evalue}`}`);
       const type = msg.header.msg_type.replace(/_request$/, "_reply");
-      if (type !== msg.header.msg_type) {
-        const err = e as Error;
-        this.reply(channel, msg, type, { status: "error", ename: err?.name ?? "Error", evalue: String(err?.message ?? e), traceback: [] });
-      }
+      if (type !== msg.header.msg_type) this.reply(channel, msg, type, { status: "error", ename, evalue, traceback: [] });
     } finally {
       this.sendIopub(msg, "status", { execution_state: "idle" });
     }
@@ -343,9 +351,11 @@ export class Kernel {
 
   private safeBundle(make: () => MimeBundle): MimeBundle {
     try {
-      return make();
+      const bundle = make();
+      JSON.stringify(bundle); // what goes on the wire must be JSON (a BigInt or a cycle is not)
+      return bundle;
     } catch (e) {
-      return { data: { "text/plain": `<value could not be shown: ${(e as Error)?.message ?? e}>` }, metadata: {} };
+      return { data: { "text/plain": `<value could not be shown: ${describeThrown(e).evalue}>` }, metadata: {} };
     }
   }
 

@@ -130,6 +130,32 @@ describe("errors", () => {
     expect(reply.content).toMatchObject({ status: "error", ename: "Error", evalue: "Uncaught 'plain string'" });
   });
 
+  it("reports thrown values whose getters or traps throw, with an error output and a reply", async () => {
+    const hostile = [
+      'throw { get stack(): string { throw new Error("getter"); } };',
+      'throw new Proxy({}, { getPrototypeOf() { throw new Error("trap"); } });',
+      'const e = new Error("m");\nObject.defineProperty(e, "name", { get() { throw { get name() { throw 1; } }; } });\nthrow e;',
+    ];
+    for (const code of hostile) {
+      const { reply, outputs } = await k.request("execute_request", exec(code, { stop_on_error: false }));
+      expect(reply.content.status).toBe("error");
+      expect(typeof reply.content.evalue).toBe("string");
+      const errors = outputs.filter((m) => m.header.msg_type === "error");
+      expect(errors).toHaveLength(1);
+      expect(errors[0].content.ename).toBe(reply.content.ename);
+    }
+    const { outputs } = await k.request("execute_request", exec("1 + 1"));
+    expect(outputs[0].content.data).toEqual({ "text/plain": "2" });
+  });
+
+  it("shows a value whose rich display is not JSON (a BigInt) as a note, not an empty cell", async () => {
+    const { reply, outputs } = await k.request("execute_request",
+      exec('({ [Symbol.for("jupyter.mimeBundle")]() { return { "text/html": 10n }; } })'));
+    expect(reply.content.status).toBe("ok");
+    expect(outputs[0].header.msg_type).toBe("execute_result");
+    expect(outputs[0].content.data["text/plain"]).toMatch(/^<value could not be shown: .*BigInt/);
+  });
+
   it("keeps names declared before a runtime error for the next cells", async () => {
     await k.request("execute_request", exec('const before = 11;\nthrow new Error("x");', { stop_on_error: false }));
     const { outputs } = await k.request("execute_request", exec("before + 1"));

@@ -53,6 +53,9 @@ describe("completion, inspection, is_complete", () => {
     expect(reply.content.data["text/plain"]).toContain("max(...values: number[]): number");
     const none = await k.request("inspect_request", { code: "   ", cursor_pos: 1, detail_level: 0 });
     expect(none.reply.content).toEqual({ status: "ok", found: false, data: {}, metadata: {} });
+    // a name nothing declares is not found (IPython's answer), not "any"
+    const unknown = await k.request("inspect_request", { code: "nosuchName", cursor_pos: 10, detail_level: 0 });
+    expect(unknown.reply.content).toEqual({ status: "ok", found: false, data: {}, metadata: {} });
   });
 
   it("shows help for `expr?` as a pager payload, as IPython does", async () => {
@@ -70,6 +73,10 @@ describe("completion, inspection, is_complete", () => {
     expect(await status("function f() {")).toEqual({ status: "incomplete", indent: "  " });
     expect(await status("const a = [1,")).toEqual({ status: "incomplete", indent: "  " });
     expect(await status("1 +* )")).toEqual({ status: "invalid" });
+    // more lines can close a template literal or a block comment (IPython: an open """ is incomplete)
+    expect(await status("const s = `abc")).toEqual({ status: "incomplete", indent: "" });
+    expect(await status("/* a note")).toEqual({ status: "incomplete", indent: "" });
+    expect(await status('const t = "abc')).toEqual({ status: "invalid" });
   });
 });
 
