@@ -16,7 +16,10 @@ export function array(data: ArrayInput | TypedArray, options: DTypeOption = {}):
   if (data instanceof NDArray) return options.dtype ? data.astype(options.dtype) : data.copy();
   if (ArrayBuffer.isView(data)) {
     const own = dtypeOfTypedArray("array", data);
-    const copy = new NDArray((data as TypedArray).slice(), [(data as TypedArray).length], undefined, 0, own);
+    const values = (data as TypedArray).slice();
+    // A Uint8Array is read as bool: any non-zero byte is true, stored as 1 (sums count trues).
+    if (own === "bool") for (let i = 0; i < values.length; i++) values[i] = values[i] !== 0 ? 1 : 0;
+    const copy = new NDArray(values, [values.length], undefined, 0, own);
     return options.dtype && options.dtype !== own ? copy.astype(options.dtype) : copy;
   }
   const shape = inferShape(data);

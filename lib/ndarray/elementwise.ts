@@ -110,7 +110,7 @@ export const logicalXor = binary("logicalXor", "bool", compileBinary("+((x !== 0
 type UnaryKind = "float" | "keep" | "arith" | "bool";
 
 /** Builds a unary op from its loop; "float" ops turn int and bool input into float64 (float32 stays float32). */
-function unary(kind: UnaryKind, loop: UnaryLoop) {
+function unary(kind: UnaryKind, loop: UnaryLoop, intLoop?: UnaryLoop) {
   return (a: ArrayInput): NDArray => {
     const x = asarray(a);
     let dtype: DType;
@@ -119,7 +119,7 @@ function unary(kind: UnaryKind, loop: UnaryLoop) {
     else if (kind === "bool") dtype = "bool";
     else dtype = x.dtype;
     const out = NDArray.empty(x.shape, dtype); // the loop writes every element
-    loop(x.shape, x, out.data);
+    (dtype === "int32" && intLoop ? intLoop : loop)(x.shape, x, out.data);
     return out;
   };
 }
@@ -127,7 +127,7 @@ function unary(kind: UnaryKind, loop: UnaryLoop) {
 export const negative = unary("arith", compileUnary("-x"));
 export const abs = unary("arith", compileUnary("Math.abs(x)"));
 export const sign = unary("arith", compileUnary("x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : NaN"));
-export const square = unary("arith", compileUnary("x * x"));
+export const square = unary("arith", compileUnary("x * x"), compileUnary("Math.imul(x, x)")); // int32 wraps, as in NumPy
 export const exp = unary("float", compileUnary("Math.exp(x)"));
 export const log = unary("float", compileUnary("Math.log(x)"));
 export const log1p = unary("float", compileUnary("Math.log1p(x)"));

@@ -186,6 +186,15 @@ function assignBroadcast(op: string, target: NDArray, value: ArrayInput): void {
 
 /** x[index] = value: an element, a basic slice, or a boolean mask (see NDArray.set). */
 export function setItem(x: NDArray, index: IndexSpec | NDArray, value: ArrayInput): void {
+  // A broadcast view (stride 0 on an axis longer than 1) repeats one element; NumPy makes it
+  // read-only, since a write would land in the source and show in every repeat.
+  if (x.shape.some((d, a) => d > 1 && x.strides[a] === 0)) {
+    throw new ValueError("set", "assignment destination is read-only", [x.shape],
+      "this is a broadcast view (np.broadcastTo): write into a copy, x.copy()");
+  }
+  if (x.dtype === "int32" && typeof value === "number" && !Number.isFinite(value)) {
+    throw new ValueError("set", `cannot convert float ${value !== value ? "NaN" : value > 0 ? "infinity" : "-infinity"} to integer`, [x.shape]);
+  }
   if (index instanceof NDArray) {
     if (index.dtype !== "bool") {
       throw new IndexError("set", `a mask must be a bool array, got dtype ${index.dtype}`, [x.shape, index.shape],

@@ -263,9 +263,11 @@ function normOf(x: NDArray, options: { ord?: NormOrder | null; axis?: number | r
   if (options.axis === undefined || options.axis === null) {
     if (ord === null) {
       // Frobenius / 2-norm of everything.
-      const flat = reshape(x, [-1]);
+      // Integers and bools as float64 first, as NumPy does (an int32 square would wrap around).
+      const dtype = x.dtype === "float32" ? "float32" : "float64";
+      const flat = reshape(x, [-1]).astype(dtype);
       const s = Math.sqrt(sum(multiply(flat, flat)).item());
-      return keepdims ? NDArray.zeros(x.shape.map(() => 1)).fill(s) : NDArray.zeros([]).fill(s);
+      return NDArray.zeros(keepdims ? x.shape.map(() => 1) : [], dtype).fill(s);
     }
     if (x.ndim !== 1 && x.ndim !== 2) throw new ValueError("norm", "Improper number of dimensions to norm.", [x.shape]);
     axes = x.ndim === 1 ? [0] : [0, 1];

@@ -39,24 +39,26 @@ function reduceWith(op: string, x: NDArray, options: AxisOptions | undefined, ou
 
 // acc[j] += data[start + i·inner + j] for every row i, sixteen rows per pass (a sixteenth of the
 // accumulator loads and stores), still added one after another from the left: the order, and so
-// the bits, of NumPy's float64 sum over axis 0. Compiled once per array type, so that V8 reads
-// each monomorphically (a loop shared by float32 and float64 runs about a third slower).
+// the bits, of NumPy's sum over axis 0 (float32 rows in float32, each addition rounded). Compiled
+// once per array type, so that V8 reads each monomorphically (a loop shared by float32 and float64
+// runs about a third slower).
 const ROWS_PER_PASS = 16;
-const ADD_ROWS = `"use strict"; return function addRows(acc, data, start, outer, inner) {
+const addRowsSource = (round: string) => `"use strict"; return function addRows(acc, data, start, outer, inner) {
   let i = 0, row = start;
   for (; i + ${ROWS_PER_PASS} <= outer; i += ${ROWS_PER_PASS}, row += ${ROWS_PER_PASS} * inner) {
     const ${Array.from({ length: ROWS_PER_PASS }, (_, r) => `r${r} = row + ${r} * inner`).join(", ")};
     for (let j = 0; j < inner; j++) {
-      acc[j] = acc[j] ${Array.from({ length: ROWS_PER_PASS }, (_, r) => `+ data[r${r} + j]`).join(" ")};
+      acc[j] = ${Array.from({ length: ROWS_PER_PASS }, (_, r) => `data[r${r} + j]`).reduce((sum, term) => `${round}(${sum} + ${term})`, "acc[j]")};
     }
   }
   for (; i < outer; i++, row += inner) {
-    for (let j = 0; j < inner; j++) acc[j] += data[row + j];
+    for (let j = 0; j < inner; j++) acc[j] = ${round}(acc[j] + data[row + j]);
   }
 };`;
 type AddRows = (acc: Float64Array, data: TypedArray, start: number, outer: number, inner: number) => void;
-const addRowsFloat64 = new Function(ADD_ROWS)() as AddRows;
-const addRowsFloat32 = new Function(ADD_ROWS)() as AddRows;
+const addRowsFloat64 = new Function(addRowsSource(""))() as AddRows;
+// float32 rows are added in float32, each addition rounded, as NumPy does
+const addRowsFloat32 = new Function(addRowsSource("Math.fround"))() as AddRows;
 
 /**
  * Sum over leading axes of a packed float array without moving them last: row after row of the
@@ -80,15 +82,44 @@ function sumLeadingAxes(op: string, x: NDArray, options: AxisOptions | undefined
   return new NDArray(out, outShape, undefined, 0, outDType);
 }
 
-/** Pairwise summation (as NumPy does), so long sums keep their accuracy. */
-function pairwiseSum(buf: TypedArray, start: number, n: number): number {
-  if (n <= 128) {
-    let s = 0;
-    for (let i = start; i < start + n; i++) s += buf[i];
-    return s;
+// NumPy's pairwise summation (pairwise_sum in numpy/core/src/umath/loops_utils.h.src), step for
+// step, so that sums have NumPy's bits: under 8 values one by one from 0; up to 128 in eight
+// running sums combined as ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), then the rest one by
+// one; longer runs split in two at a multiple of 8. Long sums keep their accuracy (error grows
+// with log n). A float32 array is summed in float32, each addition rounded (R = Math.fround), as
+// NumPy does; other types in float64. One copy per type keeps V8's reads monomorphic.
+const PAIRWISE = `"use strict"; return function pairwise(buf, start, n) {
+  if (n < 8) {
+    let res = 0;
+    for (let i = start; i < start + n; i++) res = R(res + buf[i]);
+    return res;
   }
-  const half = Math.floor(n / 2);
-  return pairwiseSum(buf, start, half) + pairwiseSum(buf, start + half, n - half);
+  if (n <= 128) {
+    let r0 = buf[start], r1 = buf[start + 1], r2 = buf[start + 2], r3 = buf[start + 3];
+    let r4 = buf[start + 4], r5 = buf[start + 5], r6 = buf[start + 6], r7 = buf[start + 7];
+    const end = start + n - (n % 8);
+    let i = start + 8;
+    for (; i < end; i += 8) {
+      r0 = R(r0 + buf[i]); r1 = R(r1 + buf[i + 1]); r2 = R(r2 + buf[i + 2]); r3 = R(r3 + buf[i + 3]);
+      r4 = R(r4 + buf[i + 4]); r5 = R(r5 + buf[i + 5]); r6 = R(r6 + buf[i + 6]); r7 = R(r7 + buf[i + 7]);
+    }
+    let res = R(R(R(r0 + r1) + R(r2 + r3)) + R(R(r4 + r5) + R(r6 + r7)));
+    for (; i < start + n; i++) res = R(res + buf[i]);
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return R(pairwise(buf, start, n2) + pairwise(buf, start + n2, n - n2));
+};`;
+type Pairwise = (buf: TypedArray, start: number, n: number) => number;
+const pairwiseFloat64 = new Function(PAIRWISE.replace(/\bR\(/g, "(")) as () => Pairwise;
+const pairwiseFloat32 = new Function(PAIRWISE.replace(/\bR\(/g, "Math.fround(")) as () => Pairwise;
+const pairwise64 = pairwiseFloat64(), pairwise32 = pairwiseFloat32(), pairwiseInt = pairwiseFloat64();
+
+/** NumPy's sum of n values from buf[start]: 0 + the pairwise sum (so a sum of −0s is 0). */
+function pairwiseSum(buf: TypedArray, start: number, n: number): number {
+  const sum = buf instanceof Float64Array ? pairwise64 : buf instanceof Float32Array ? pairwise32 : pairwiseInt;
+  return 0 + sum(buf, start, n);
 }
 
 /** dtype of a sum or product: bool counts as int32, everything else keeps its type. */
@@ -107,7 +138,9 @@ export function prod(a: ArrayInput, options?: AxisOptions): NDArray {
   const int = accumulateDType(x.dtype) === "int32";
   return reduceWith("prod", x, options, accumulateDType(x.dtype), (buf, start, n) => {
     let p = 1;
-    for (let i = start; i < start + n; i++) p = int ? Math.imul(p, buf[i]) : p * buf[i];
+    if (int) for (let i = start; i < start + n; i++) p = Math.imul(p, buf[i]);
+    else if (buf instanceof Float32Array) for (let i = start; i < start + n; i++) p = Math.fround(p * buf[i]); // in float32, as NumPy
+    else for (let i = start; i < start + n; i++) p *= buf[i];
     return p;
   });
 }
@@ -124,10 +157,13 @@ function extreme(op: string, better: (a: number, b: number) => boolean) {
     const name = op === "max" ? "maximum" : "minimum";
     return reduceWith(op, x, options, x.dtype, (buf, start, n) => {
       let best = buf[start];
+      if (best !== best) return NaN;
       for (let i = start + 1; i < start + n; i++) {
         const v = buf[i];
         if (v !== v) return NaN; // NaN propagates, as in NumPy
-        if (better(v, best)) best = v;
+        // A tie goes to the later value, as np.maximum/np.minimum pass on their second operand:
+        // max of [-0, 0] is 0, as in NumPy.
+        if (!better(best, v)) best = v;
       }
       return best;
     }, `zero-size array to reduction operation ${name} which has no identity`);
@@ -210,6 +246,8 @@ export function cumsum(a: ArrayInput, options: { axis?: number | null } = {}): N
   const x = asarray(a);
   return mapAlongAxis("cumsum", x, options.axis ?? null, accumulateDType(x.dtype), (values, out) => {
     let s = 0;
-    for (let i = 0; i < values.length; i++) { s += values[i]; out[i] = s; }
+    // float32 running sums in float32, as NumPy keeps them (out rounds what it stores, not s)
+    if (out instanceof Float32Array) for (let i = 0; i < values.length; i++) { s = Math.fround(s + values[i]); out[i] = s; }
+    else for (let i = 0; i < values.length; i++) { s += values[i]; out[i] = s; }
   });
 }

@@ -3,8 +3,7 @@
 import { formatShape } from "./errors";
 import { ArrayInput, NDArray } from "./ndarray";
 import { asarray } from "./create";
-import { broadcastArrays } from "./manipulate";
-import { shapesEqual } from "./shape";
+import { broadcastShapes, shapesEqual } from "./shape";
 
 export interface CloseOptions { rtol?: number; atol?: number; equalNan?: boolean }
 
@@ -19,7 +18,9 @@ function close(a: number, b: number, rtol: number, atol: number, equalNan: boole
 /** Elementwise closeness as a bool array (inputs broadcast). */
 export function isclose(a: ArrayInput, b: ArrayInput, options: CloseOptions = {}): NDArray {
   const { rtol = 1e-5, atol = 1e-8, equalNan = false } = options;
-  const [x, y] = broadcastArrays(a, b);
+  const x0 = asarray(a), y0 = asarray(b);
+  const shape = broadcastShapes("isclose", x0.shape, y0.shape);
+  const x = x0.broadcastTo(shape), y = y0.broadcastTo(shape);
   const xv = x.toTypedArray(), yv = y.toTypedArray();
   const out = NDArray.zeros(x.shape, "bool");
   for (let i = 0; i < xv.length; i++) out.data[i] = +close(xv[i], yv[i], rtol, atol, equalNan);
@@ -75,13 +76,25 @@ function failure(header: string, x: NDArray, y: NDArray, mismatched: number, max
 }
 
 /**
- * Throws unless actual and desired have broadcast-compatible shapes and are close elementwise
- * (defaults rtol=1e-7, atol=0, as numpy.testing.assert_allclose). NaNs compare equal by default.
+ * The operands of an assert, with a single desired value (a number or 0-d array) repeated to the
+ * actual shape, as NumPy's asserts allow (`assert_allclose(x, 0)`). Unlike NumPy, a 0-d actual
+ * is not stretched to the desired shape: a checker given a learner's scalar where an array is
+ * wanted reports the shapes.
+ */
+function assertOperands(actual: ArrayInput, desired: ArrayInput): [NDArray, NDArray] {
+  const x = asarray(actual), y = asarray(desired);
+  return [x, y.ndim === 0 && x.ndim > 0 ? y.broadcastTo(x.shape) : y];
+}
+
+/**
+ * Throws unless actual and desired have the same shape (or desired is one value) and are close
+ * elementwise (defaults rtol=1e-7, atol=0, as numpy.testing.assert_allclose). NaNs compare equal
+ * by default.
  */
 export function assertAllClose(actual: ArrayInput, desired: ArrayInput,
   options: CloseOptions & { message?: string } = {}): void {
   const { rtol = 1e-7, atol = 0, equalNan = true } = options;
-  const x = asarray(actual), y = asarray(desired);
+  const [x, y] = assertOperands(actual, desired);
   const header = `${options.message ? options.message + "\n" : ""}Not equal to tolerance rtol=${rtol}, atol=${atol}`;
   if (!shapesEqual(x.shape, y.shape)) {
     throw failure(`${header}\n(shapes ${formatShape(x.shape)}, ${formatShape(y.shape)} mismatch)`, x, y, 0, NaN, NaN);
@@ -98,9 +111,9 @@ export function assertAllClose(actual: ArrayInput, desired: ArrayInput,
   if (mismatched > 0) throw failure(header, x, y, mismatched, maxAbs, maxRel);
 }
 
-/** Throws unless actual and desired have the same shape and exactly equal elements. */
+/** Throws unless actual and desired have the same shape (or desired is one value) and exactly equal elements. */
 export function assertArrayEqual(actual: ArrayInput, desired: ArrayInput, options: { message?: string } = {}): void {
-  const x = asarray(actual), y = asarray(desired);
+  const [x, y] = assertOperands(actual, desired);
   const header = `${options.message ? options.message + "\n" : ""}Arrays are not equal`;
   if (!shapesEqual(x.shape, y.shape)) {
     throw failure(`${header}\n(shapes ${formatShape(x.shape)}, ${formatShape(y.shape)} mismatch)`, x, y, 0, NaN, NaN);
