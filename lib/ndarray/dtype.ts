@@ -1,5 +1,5 @@
 // Data types, their storage, and NumPy's type-promotion rules (restricted to our four dtypes).
-import { DTypeError, formatShape, MemoryError } from "./errors";
+import { DTypeError, MemoryError } from "./errors";
 
 export type DType = "float64" | "float32" | "int32" | "bool";
 export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -56,10 +56,22 @@ export function allocate(dtype: DType, size: number, shape?: readonly number[]):
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const dims = shape ?? [size];
-    const gib = (size * ITEM_BYTES[dtype]) / 2 ** 30;
-    throw new MemoryError("allocate", `Unable to allocate ${gib >= 10 ? gib.toFixed(1) : gib.toPrecision(3)} GiB for an array with ` +
-      `shape ${formatShape(dims)} and data type ${dtype}`, [dims], "use a smaller shape, or float32 for half the memory");
+    throw new MemoryError("allocate", `Unable to allocate ${sizeText(size * ITEM_BYTES[dtype])} for an array with ` +
+      `shape ${tupleText(dims)} and data type ${dtype}`, [dims], "use a smaller shape, or float32 for half the memory");
   }
+}
+
+/** A shape as Python prints a tuple, which is how NumPy's MemoryError shows it: (2, 3), (5,). */
+const tupleText = (dims: readonly number[]) => `(${dims.join(", ")}${dims.length === 1 ? "," : ""})`;
+
+/** A byte count as NumPy words it in a MemoryError (its _size_to_string): "74.5 GiB", "7.28 TiB". */
+function sizeText(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+  let k = Math.min(Math.floor(Math.max(Math.floor(Math.log2(bytes)), 1) / 10), units.length - 1);
+  let n = bytes / 1024 ** k;
+  if (Math.round(n) === 1024 && k < units.length - 1) { k++; n /= 1024; }
+  if (k === 0) return `${n.toFixed(0)} bytes`;
+  return Math.round(n) < 1000 ? `${n.toPrecision(3)} ${units[k]}` : `${n.toFixed(0)}. ${units[k]}`;
 }
 
 // Below this size V8's zeroed allocation is cheap (the young heap or a small calloc).

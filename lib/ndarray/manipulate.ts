@@ -178,8 +178,12 @@ function copyInto(dst: NDArray, src: NDArray): void {
 
 /** Joins arrays along an existing axis. */
 export function concatenate(arrays: readonly ArrayInput[], options: { axis?: number | null } = {}): NDArray {
-  if (!arrays || arrays.length === 0) throw new ValueError("concatenate", "need at least one array to concatenate");
-  let xs = arrays.map((a) => asarray(a));
+  if (!arrays || (arrays as { length?: number }).length === 0) throw new ValueError("concatenate", "need at least one array to concatenate");
+  // An NDArray is a sequence of its sub-arrays along axis 0, as NumPy iterates it.
+  const list = arrays instanceof NDArray ? Array.from({ length: (arrays as NDArray).shape[0] ?? 0 }, (_, i) => (arrays as NDArray).slice(i)) : arrays;
+  if (arrays instanceof NDArray && (arrays as NDArray).ndim === 0) throw new ValueError("concatenate", "zero-dimensional arrays cannot be concatenated", [(arrays as NDArray).shape]);
+  if (list.length === 0) throw new ValueError("concatenate", "need at least one array to concatenate");
+  let xs = list.map((a) => asarray(a));
   if (options.axis === null) xs = xs.map((x) => ravel(x));
   const first = xs[0];
   if (first.ndim === 0) throw new ValueError("concatenate", "zero-dimensional arrays cannot be concatenated", xs.map((x) => x.shape));
@@ -256,6 +260,10 @@ function splitImpl(op: string, x: NDArray, spec: number | readonly number[], axi
     bounds = [0];
     for (let i = 0; i < spec; i++) bounds.push(bounds[i] + base + (i < extra ? 1 : 0));
   } else {
+    const bad = spec.find((i) => !Number.isInteger(i));
+    if (bad !== undefined) {
+      throw new ValueError(op, `split indices must be integers, got ${bad}`, [x.shape], "round them, e.g. Math.floor");
+    }
     bounds = [0, ...spec.map((i) => (i < 0 ? Math.max(0, n + i) : Math.min(i, n))), n];
   }
   const parts: NDArray[] = [];

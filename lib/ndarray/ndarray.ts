@@ -90,7 +90,7 @@ export class NDArray {
    * one flat C-order index, or one index per axis.
    */
   item(...index: number[]): number {
-    if (index.length === 1 && this.ndim !== 1) {
+    if (index.length === 1 && this.ndim !== 0) {
       const flat = index[0], n = this.size;
       if (!Number.isInteger(flat) || flat < -n || flat >= n) {
         throw new IndexError("item", `index ${flat} is out of bounds for size ${n}`, [this.shape]);

@@ -117,7 +117,7 @@ describe("errors carry a code, the op and the shapes", () => {
       expect(err.shapes).toEqual([[1e10]]);
       expect(err.message.split("\n")[0]).toBe("allocate: Unable to allocate 74.5 GiB for an array with shape (10000000000,) and data type float64");
     }
-    expect(() => np.ones([100000, 100000], { dtype: "float32" })).toThrow("allocate: Unable to allocate 37.3 GiB for an array with shape (100000,100000) and data type float32");
+    expect(() => np.ones([100000, 100000], { dtype: "float32" })).toThrow("allocate: Unable to allocate 37.3 GiB for an array with shape (100000, 100000) and data type float32");
   });
 
   it("reshape, axis and matmul", () => {

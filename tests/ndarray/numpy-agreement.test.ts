@@ -97,3 +97,21 @@ describe("asserts take a single desired value, as numpy.testing does", () => {
     expect(() => np.isclose(np.zeros([2]), np.zeros([3]))).toThrow(/^isclose: /);
   });
 });
+
+describe("messages and inputs as NumPy words and takes them", () => {
+  it("item(i) on a 1-d array names item and the size", () => {
+    expect(() => np.arange(10).item(10)).toThrow(/^item: index 10 is out of bounds for size 10/);
+    expect(np.arange(10).item(-1)).toBe(9);
+  });
+
+  it("a MemoryError says the size in NumPy's units and the shape as a tuple", () => {
+    // NumPy: Unable to allocate 7.28 TiB for an array with shape (1000000, 1000000) and data type float64
+    expect(() => np.zeros([1e6, 1e6])).toThrow("Unable to allocate 7.28 TiB for an array with shape (1000000, 1000000) and data type float64");
+  });
+
+  it("split refuses fractional indices; concatenate takes a 2-d array as its rows", () => {
+    expect(() => np.split(np.arange(5), [1.5])).toThrow(/split indices must be integers, got 1.5/);
+    // NumPy: np.concatenate(np.array([[1, 2], [3, 4]])) → [1, 2, 3, 4]
+    expect(np.concatenate(np.array([[1, 2], [3, 4]]) as never).toArray()).toEqual([1, 2, 3, 4]);
+  });
+});
