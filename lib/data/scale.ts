@@ -51,7 +51,9 @@ function columnStats(a: NDArray): { min: Float64Array; max: Float64Array; mean: 
     }
   }
   const mean = new Float64Array(d);
-  for (let j = 0; j < d; j++) mean[j] = count[j] > 0 ? sum[j] / count[j] : NaN;
+  // A constant column's mean is its value exactly (a running sum of 0.1s is not 0.1·n), so that
+  // it standardizes to exact zeros.
+  for (let j = 0; j < d; j++) mean[j] = count[j] === 0 ? NaN : min[j] === max[j] ? min[j] : sum[j] / count[j];
   const sq = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) {
@@ -129,7 +131,9 @@ export class StandardScaler {
     if (a.shape[0] === 0) throw new DataError("value", "StandardScaler.fit", "cannot fit on 0 samples", { argument: "X" });
     const { mean, variance } = columnStats(a);
     // A constant feature has std 0; like scikit-learn, divide by 1 instead (it becomes all zeros).
-    const scale = variance.map((v) => (v === 0 ? 1 : Math.sqrt(v)));
+    // scikit-learn's test for a constant feature (its variance is rounding noise): scale 1.
+    const n = a.shape[0], eps = Number.EPSILON;
+    const scale = variance.map((v, j) => (v <= n * eps * v + (n * mean[j] * eps) ** 2 ? 1 : Math.sqrt(v)));
     this.fitted = { mean, variance, scale };
     return this;
   }
@@ -161,6 +165,10 @@ export class StandardScaler {
 export function normalize(x: ArrayInput, mean: readonly number[], std: readonly number[], options: { axis?: number } = {}): NDArray {
   const a0 = asarray(x);
   const a = a0.dtype === "float32" || a0.dtype === "float64" ? a0 : a0.astype("float64");
+  if (options.axis === undefined && a.ndim < 3) {
+    throw new DataError("shape", "normalize", `expected images (C, H, W) or (N, C, H, W) with channels on axis -3, got shape ${formatShape(a.shape)}`,
+      { argument: "x" }, "a one-channel (H, W) image: normalize(img.reshape(1, H, W), [m], [s]); or name the channel axis with { axis }");
+  }
   const axis = normalizeAxis("normalize", options.axis ?? -3, a.ndim, a.shape);
   const c = a.shape[axis];
   if (mean.length !== c || std.length !== c) {

@@ -6,6 +6,7 @@ import { asarray } from "../ndarray/create";
 import { take } from "../ndarray/indexing";
 import { formatShape } from "../ndarray/errors";
 import { globalState, RandomState } from "../ndarray/random";
+import { compareCodePoints } from "./encoding";
 import { DataError } from "./errors";
 
 /** A RandomState for `seed`, or np.random's global one when no seed is given. */
@@ -23,8 +24,8 @@ export interface SplitOptions {
   seed?: number | RandomState;
   /** Shuffle before splitting (default true); without it the first rows train and the next test. */
   shuffle?: boolean;
-  /** Class labels (n,): each split then keeps the class proportions. */
-  stratify?: ArrayInput;
+  /** Class labels (n,), numbers or strings: each split then keeps the class proportions. */
+  stratify?: ArrayInput | readonly string[];
 }
 
 function sizeOf(name: string, value: number | undefined, n: number): number | undefined {
@@ -72,8 +73,14 @@ function apportion(n: number, fractions: readonly number[]): number[] {
   return counts;
 }
 
-function labelsOf(op: string, stratify: ArrayInput, n: number): Float64Array {
-  const y = asarray(stratify);
+function labelsOf(op: string, stratify: ArrayInput | readonly string[], n: number): Float64Array {
+  if (Array.isArray(stratify) && stratify.some((v) => typeof v === "string")) {
+    // String labels: numbered in code-point order, as np.unique sorts them (scikit-learn's classes).
+    const names = [...new Set(stratify.map(String))].sort(compareCodePoints);
+    const code = new Map(names.map((name, i) => [name, i]));
+    stratify = stratify.map((v) => code.get(String(v))!);
+  }
+  const y = asarray(stratify as ArrayInput);
   if (y.ndim !== 1 || y.shape[0] !== n) {
     throw new DataError("shape", op, `stratify must have shape (${n},), got ${formatShape(y.shape)}`, { argument: "stratify" });
   }
@@ -122,7 +129,7 @@ const int32 = (values: readonly number[]) => new NDArray(Int32Array.from(values)
  * e.g. splitIndices(1000, [0.8, 0.1, 0.1], { seed: 0 }) → [train, val, test] as int32 arrays.
  */
 export function splitIndices(n: number, fractions: readonly number[],
-  options: { seed?: number | RandomState; shuffle?: boolean; stratify?: ArrayInput } = {}): NDArray[] {
+  options: { seed?: number | RandomState; shuffle?: boolean; stratify?: ArrayInput | readonly string[] } = {}): NDArray[] {
   if (!Number.isInteger(n) || n < 0) throw new DataError("value", "splitIndices", `n must be a non-negative integer, got ${n}`, { argument: "n" });
   if (fractions.length === 0) throw new DataError("value", "splitIndices", "fractions is empty", { argument: "fractions" });
   fractions.forEach((f, i) => {

@@ -24,9 +24,11 @@ export interface WordTokenizeOptions {
  */
 export function wordTokenize(text: string, options: WordTokenizeOptions = {}): string[] {
   const t = options.lowercase ?? true ? text.toLowerCase() : text;
+  // A word is letters and digits with their combining marks (\p{M}: the vowel signs of हिन्दी,
+  // the accent of a decomposed "café"), possibly joined by apostrophes.
   const re = options.punctuation
-    ? /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
-    : /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+    ? /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|[^\s\p{L}\p{M}\p{N}]/gu
+    : /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
   return t.match(re) ?? [];
 }
 
@@ -55,8 +57,11 @@ export class Vocabulary {
   readonly counts: ReadonlyMap<string, number>;
   private readonly stoi: Map<string, number>;
   readonly unkIndex: number;
+  /** The special tokens (what decode's skipSpecial leaves out). */
+  readonly specials: readonly string[];
 
-  constructor(itos: readonly string[], counts: ReadonlyMap<string, number> = new Map(), unk: string = UNK) {
+  /** `specials` defaults to those of itos's tokens that are among the standard ones ([PAD], [UNK], ...). */
+  constructor(itos: readonly string[], counts: ReadonlyMap<string, number> = new Map(), unk: string = UNK, specials?: readonly string[]) {
     this.itos = Object.freeze([...itos]);
     this.stoi = new Map();
     this.itos.forEach((t, i) => {
@@ -67,6 +72,7 @@ export class Vocabulary {
     if (u === undefined) throw new DataError("value", "Vocabulary", `the vocabulary has no ${unk} token`, { argument: "specials" });
     this.unkIndex = u;
     this.counts = counts;
+    this.specials = Object.freeze([...(specials ?? itos.filter((t) => SPECIAL_TOKENS.includes(t)))]);
   }
 
   /** Builds a vocabulary from token lists (one per document) or one flat token list. */
@@ -84,8 +90,14 @@ export class Vocabulary {
     const excluded = new Set(options.exclude ?? []);
     // Map iteration follows insertion (first-seen) order, and sort is stable: ties keep that order.
     let words = [...counts.entries()].filter(([t, c]) => c >= minFreq && !specialSet.has(t) && !excluded.has(t)).sort((a, b) => b[1] - a[1]).map(([t]) => t);
-    if (options.maxSize !== undefined) words = words.slice(0, options.maxSize);
-    return new Vocabulary([...specials, ...words], counts);
+    if (options.maxSize !== undefined) {
+      if (!Number.isInteger(options.maxSize) || options.maxSize < 0) {
+        throw new DataError("value", "Vocabulary.build", `maxSize must be a non-negative integer, got ${options.maxSize}`, { argument: "maxSize" });
+      }
+      words = words.slice(0, options.maxSize);
+    }
+    const unk = specials.includes(UNK) ? UNK : specials.find((t) => /unk/i.test(t)) ?? UNK;
+    return new Vocabulary([...specials, ...words], counts, unk, specials);
   }
 
   get length(): number { return this.itos.length; }
@@ -105,6 +117,12 @@ export class Vocabulary {
   encode(tokens: readonly string[], options: { addSpecial?: boolean } = {}): number[] {
     const ids = tokens.map((t) => this.indexOf(t));
     if (!options.addSpecial) return ids;
+    for (const t of [SOS, EOS]) {
+      if (!this.stoi.has(t)) {
+        throw new DataError("value", "Vocabulary.encode", `addSpecial needs ${t}, which this vocabulary does not have`,
+          { argument: "addSpecial" }, `build it with ${SOS} and ${EOS} among its specials`);
+      }
+    }
     return [this.indexOf(SOS), ...ids, this.indexOf(EOS)];
   }
 
@@ -112,7 +130,7 @@ export class Vocabulary {
   decode(ids: ArrayLike<number> | NDArray, options: { skipSpecial?: boolean } = {}): string[] {
     const list = ids instanceof NDArray ? Array.from(ids.toTypedArray()) : Array.from(ids);
     const out = list.map((i) => this.tokenOf(i));
-    return options.skipSpecial ? out.filter((t) => !SPECIAL_TOKENS.includes(t)) : out;
+    return options.skipSpecial ? out.filter((t) => !this.specials.includes(t)) : out;
   }
 
   get padIndex(): number { return this.indexOf(PAD); }
@@ -123,7 +141,7 @@ export class Vocabulary {
  * [PAD]) and cut to maxLen (default: the longest sequence).
  */
 export function padSequences(sequences: readonly (readonly number[])[], options: { maxLen?: number; padValue?: number } = {}): NDArray {
-  const maxLen = options.maxLen ?? Math.max(0, ...sequences.map((s) => s.length));
+  const maxLen = options.maxLen ?? sequences.reduce((m, s) => Math.max(m, s.length), 0); // no spread: any count of sequences
   if (!Number.isInteger(maxLen) || maxLen < 0) throw new DataError("value", "padSequences", `maxLen must be a non-negative integer, got ${maxLen}`, { argument: "maxLen" });
   const out = NDArray.zeros([sequences.length, maxLen], "int32");
   out.fill(options.padValue ?? 0);

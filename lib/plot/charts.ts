@@ -34,14 +34,22 @@ export interface CommonOptions {
   layout?: Layout;
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** b over a, object by object (an axis range given in `layout` keeps the axis title from xLabel). */
+function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
+  return out;
+}
+
 function layoutOf(o: CommonOptions, extra: Layout = {}): Layout {
-  return {
+  const base: Layout = {
     ...(o.title ? { title: { text: o.title } } : {}),
     xaxis: { title: { text: o.xLabel ?? "" } },
     yaxis: { title: { text: o.yLabel ?? "" } },
-    ...extra,
-    ...(o.layout ?? {}),
   };
+  return deepMerge(deepMerge(base, extra), o.layout ?? {}) as Layout;
 }
 
 /** One line: line(y) or line(y, { x }). */
@@ -59,6 +67,7 @@ export function lines(series: Record<string, Values>, options: CommonOptions & {
   for (const [name, values] of Object.entries(series)) {
     const ys = oneD("lines", name, values);
     const xs = options.x === undefined ? ys.map((_, i) => i + 1) : oneD("lines", "x", options.x);
+    if (xs.length !== ys.length) throw new ShapeError("lines", `x has ${xs.length} values but ${name} has ${ys.length}`, [[xs.length], [ys.length]]);
     fig.addTrace({ type: "scatter", mode: options.markers ? "lines+markers" : "lines", name, x: xs, y: ys });
   }
   return fig;
@@ -125,9 +134,18 @@ export function heatmap(z: Values, options: CommonOptions & { x?: readonly (stri
   const xs = options.x ?? Array.from({ length: cols }, (_, i) => i), ys = options.y ?? Array.from({ length: rows }, (_, i) => i);
   if (xs.length !== cols || ys.length !== rows) throw new ShapeError("heatmap", `labels (${ys.length} rows, ${xs.length} columns) do not match z ${formatShape(m.shape)}`, [m.shape]);
   const zs = toPlain(m) as (number | null)[][];
-  const trace: Trace = { type: "heatmap", z: zs, x: xs.map(String), y: ys.map(String), colorscale: options.colorscale ?? "Blues" };
+  // plotly.js's "Blues" runs from dark blue (low) to light grey (high); reversed, a confusion
+  // matrix reads as usual: pale for few, dark for many.
+  const defaultScale = options.colorscale === undefined;
+  const trace: Trace = { type: "heatmap", z: zs, x: xs.map(String), y: ys.map(String), colorscale: options.colorscale ?? "Blues",
+    ...(defaultScale ? { reversescale: true } : {}) };
+  let lo = Infinity, hi = -Infinity;
+  for (const row of zs) for (const v of row) if (v !== null && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  // On the default scale, white numbers on the dark upper half of the range, black on the pale rest.
+  const ink = (v: number | null) => (defaultScale && v !== null && hi > lo && (v - lo) / (hi - lo) > 0.5 ? "white" : "black");
   const annotations = options.annotate ? zs.flatMap((row, i) => row.map((v, j) => ({
     x: String(xs[j]), y: String(ys[i]), text: v === null ? "" : String(Number.isInteger(v) ? v : +v.toPrecision(3)), showarrow: false,
+    font: { color: ink(v) },
   }))) : [];
   return new Figure([trace], layoutOf(options, { yaxis: { autorange: "reversed", title: { text: options.yLabel ?? "" } }, annotations }), { height: options.height });
 }
@@ -146,7 +164,9 @@ export function histogram(values: Values, options: CommonOptions & { bins?: numb
   if (!Number.isInteger(bins) || bins < 1) throw new ValueError("histogram", `bins must be a positive integer, got ${bins}`);
   const v = flat.toTypedArray();
   const finite = Array.from(v).filter(Number.isFinite);
-  const lo = finite.length ? Math.min(...finite) : 0, hi = finite.length ? Math.max(...finite) : 1;
+  // A loop, not Math.min(...finite): spreading ~130,000+ values overflows the call stack.
+  let lo = finite.length ? Infinity : 0, hi = finite.length ? -Infinity : 1;
+  for (const x of finite) { if (x < lo) lo = x; if (x > hi) hi = x; }
   const size = hi > lo ? (hi - lo) / bins : 1;
   return new Figure([{ type: "histogram", x: finite, name: options.name ?? "values", xbins: { start: lo, end: hi + size * 1e-9, size } }],
     layoutOf(options, { bargap: 0.02 }), { height: options.height });
@@ -175,7 +195,8 @@ export function imageGrid(images: Values, options: CommonOptions & { labels?: re
     if (options.labels) annotations.push({ x: c0 + w / 2, y: r0 - top / 2 - 0.5, text: String(options.labels[k]), showarrow: false, font: { size: 11 } });
   }
   const axis = { visible: false, showgrid: false, zeroline: false };
-  return new Figure([{ type: "heatmap", z: mosaic, colorscale: "Greys", reversescale: false, showscale: false, hoverongaps: false }],
+  // plotly.js's "Greys" draws 0 black and 1 white; reversed, 0 (the background) is white and ink dark.
+  return new Figure([{ type: "heatmap", z: mosaic, colorscale: "Greys", reversescale: true, showscale: false, hoverongaps: false }],
     layoutOf(options, { xaxis: { ...axis, scaleanchor: "y" }, yaxis: { ...axis, autorange: "reversed" }, annotations, plot_bgcolor: "white" }),
     { height: options.height ?? Math.min(900, 60 + rows * (cellH * 2.2)) });
 }

@@ -57,7 +57,10 @@ export function deserializeState(text: string, source = "input"): StateDict {
 }
 
 export function saveWeights(model: Module, path: string): void {
-  writeFileSync(path, serializeState(model.stateDict()));
+  const text = serializeState(model.stateDict());
+  try { writeFileSync(path, text); } catch (e) {
+    throw new ValueError("saveWeights", `cannot write ${path}: ${(e as Error).message}`, [], "does its folder exist? create it first");
+  }
 }
 
 /** Loads weights saved by saveWeights; the architecture must match parameter for parameter. */

