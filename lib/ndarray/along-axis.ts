@@ -12,8 +12,6 @@ import { transpose } from "./manipulate";
 export function mapAlongAxis(op: string, x: NDArray, axisOption: number | null | undefined, outDType: DType,
   perRow: (values: TypedArray, out: TypedArray) => void): NDArray {
   const src = axisOption === null ? x.reshape(-1) : x;
-  // A 0-d array is a single row of one element.
-  if (src.ndim === 0) return mapAlongAxis(op, src.reshape(1), -1, outDType, perRow).reshape([]);
   const axis = normalizeAxis(op, axisOption ?? -1, src.ndim, x.shape);
   const order = src.shape.map((_, i) => i).filter((i) => i !== axis).concat([axis]);
   const moved = transpose(src, order);

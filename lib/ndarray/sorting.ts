@@ -23,6 +23,8 @@ export function sort(a: ArrayInput, options: { axis?: number | null } = {}): NDA
 /** Indices that sort along `axis` (int32); ties keep their original order (a stable sort). */
 export function argsort(a: ArrayInput, options: { axis?: number | null } = {}): NDArray {
   const x = asarray(a);
+  // NumPy sorts a 0-d array's one element as a 1-d array (np.sort of it has no axis -1, and throws)
+  if (x.ndim === 0) return argsort(x.reshape(1), options);
   return mapAlongAxis("argsort", x, options.axis, "int32", (values, out) => {
     const idx = Array.from({ length: values.length }, (_, i) => i);
     idx.sort((i, j) => compare(values[i], values[j]) || i - j);

@@ -115,3 +115,13 @@ describe("messages and inputs as NumPy words and takes them", () => {
     expect(np.concatenate(np.array([[1, 2], [3, 4]]) as never).toArray()).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe("0-d arrays along an axis", () => {
+  it("sort has no axis -1 to sort along; argsort and the flattened forms give one element", () => {
+    // NumPy: np.sort(np.array(5.)) raises AxisError; np.argsort(np.array(5.)) → [0]; np.cumsum(np.array(5.)) → [5.]
+    expect(() => np.sort(np.array(5))).toThrow(/axis -1 is out of bounds for array of dimension 0/);
+    expect(np.argsort(np.array(5)).toArray()).toEqual([0]);
+    expect(np.sort(np.array(5), { axis: null }).toArray()).toEqual([5]);
+    expect(np.cumsum(np.array(5)).toArray()).toEqual([5]);
+  });
+});
