@@ -153,10 +153,13 @@ export function round(a: ArrayInput, decimals = 0): NDArray {
   if (!Number.isInteger(decimals)) throw new ValueError("round", `decimals must be an integer, got ${decimals}`);
   const x = asarray(a);
   if (x.dtype === "bool") return x.astype("int32");
-  const scale = Math.pow(10, Math.abs(decimals));
+  // float32 rounds in float32 (each multiply and divide rounded), as NumPy's float32 loops do:
+  // np.round(np.float32(2.675), 2) is 2.68 there, 2.67 in float64.
+  const r = x.dtype === "float32" ? Math.fround : (v: number) => v;
+  const scale = r(Math.pow(10, Math.abs(decimals)));
   const f = decimals === 0 ? rint
-    : decimals > 0 ? (v: number) => rint(v * scale) / scale
-      : (v: number) => rint(v / scale) * scale;
+    : decimals > 0 ? (v: number) => r(rint(r(v * scale)) / scale)
+      : (v: number) => r(rint(r(v / scale)) * scale);
   if (x.dtype === "int32" && decimals >= 0) return x.copy();
   const out = NDArray.zeros(x.shape, x.dtype);
   mapUnary(x.shape, x, out.data, f);

@@ -94,7 +94,8 @@ export class Flatten extends Module {
 
   forward(x: Tensor): Tensor {
     const keep = x.shape.slice(0, this.startDim);
-    return x.reshape([...keep, -1]);
+    // the flattened size itself, not -1: an empty batch (0, 3, 4) still flattens to (0, 12)
+    return x.reshape([...keep, x.shape.slice(this.startDim).reduce((n, d) => n * d, 1)]);
   }
 
   override describe(): string { return `Flatten(startDim=${this.startDim})`; }

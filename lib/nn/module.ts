@@ -24,12 +24,19 @@ export abstract class Module {
   }
 
   /** Parameters of this module and all below it, named like "0.weight" or "encoder.bias". */
-  namedParameters(prefix = ""): [string, Tensor][] {
+  /**
+   * Every trainable tensor once, by the name it is first reached under: a layer used twice (shared
+   * weights) is listed once, as in PyTorch, so an optimizer steps it once per step.
+   */
+  namedParameters(prefix = "", seen: Set<Tensor> = new Set()): [string, Tensor][] {
     const out: [string, Tensor][] = [];
     for (const [key, value] of Object.entries(this)) {
-      if (value instanceof Tensor && value.requiresGrad) out.push([prefix + key, value]);
+      if (value instanceof Tensor && value.requiresGrad && !seen.has(value)) {
+        seen.add(value);
+        out.push([prefix + key, value]);
+      }
     }
-    for (const [name, child] of this.namedChildren()) out.push(...child.namedParameters(`${prefix}${name}.`));
+    for (const [name, child] of this.namedChildren()) out.push(...child.namedParameters(`${prefix}${name}.`, seen));
     return out;
   }
 

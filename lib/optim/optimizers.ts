@@ -60,7 +60,8 @@ export abstract class Optimizer {
       if (!p.requiresGrad) throw new ValueError(name, `parameter ${i} (shape (${p.shape.join(",")})) does not require grad`);
     });
     if (!(lr > 0) || !Number.isFinite(lr)) throw new ValueError(name, `learning rate must be a positive number, got ${lr}`);
-    this.params = list;
+    // A tensor listed twice is stepped once (PyTorch warns and will refuse; twice would double its step).
+    this.params = [...new Set(list)];
     this.lr = lr;
   }
 

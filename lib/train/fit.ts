@@ -25,11 +25,24 @@ export interface Callback {
   onTrainEnd?(history: History): void;
 }
 
+/** Whether a monitored value improves upward: by `mode`, or (auto) by its name, as Keras guesses. */
+function maximizes(op: string, monitor: string, mode: "min" | "max" | "auto" = "auto"): boolean {
+  if (mode !== "min" && mode !== "max" && mode !== "auto") {
+    throw new ValueError(op, `mode must be "min", "max" or "auto", got ${JSON.stringify(mode)}`);
+  }
+  return mode === "auto" ? /acc|precision|recall|f1|auc/i.test(monitor) : mode === "max";
+}
+
 export interface EarlyStopping {
   /** Epochs without improvement before stopping. */
   patience: number;
   /** What to watch: "valLoss" (default with validation data), "loss", "valAccuracy", ... */
   monitor?: string;
+  /**
+   * Whether the monitored value should go down ("min") or up ("max"). "auto" (the default), as in
+   * Keras: up for accuracy, precision, recall, F1 and AUC (by name, "valF1" too), down for the rest.
+   */
+  mode?: "min" | "max" | "auto";
   /** Smallest change that counts as an improvement. */
   minDelta?: number;
   /** Put back the weights of the best epoch when training stops. */
@@ -102,6 +115,8 @@ export function predict(model: Module, x: ArrayInput, options: { batchSize?: num
   model.eval();
   try {
     return noGrad(() => {
+      // An empty set still goes through the model once, so the output has its shape: (0, outputs).
+      if (data.shape[0] === 0) return model.forward(new Tensor(data)).value;
       const parts: NDArray[] = [];
       for (let start = 0; start < data.shape[0]; start += batchSize) {
         parts.push(model.forward(new Tensor(data.slice(`${start}:${start + batchSize}`))).value);
@@ -152,7 +167,7 @@ export function fit(model: Module, options: FitOptions): History {
 
   const stopping = options.earlyStopping;
   const monitor = stopping?.monitor ?? (validation ? "valLoss" : "loss");
-  const maximize = /accuracy|precision|recall/i.test(monitor);
+  const maximize = maximizes("fit", monitor, stopping?.mode);
   let best = maximize ? -Infinity : Infinity;
   let bestEpoch = 0;
   let bestState: StateDict | null = null;
@@ -245,12 +260,14 @@ export function randomRestarts<M extends Module>(options: {
   build: () => { model: M; optimizer: Optimizer };
   fit: Omit<FitOptions, "optimizer">;
   monitor?: string;
+  /** As EarlyStopping's mode: "auto" (default) maximizes accuracy-like names, else minimizes. */
+  mode?: "min" | "max" | "auto";
 }): RestartResult<M> {
   if (!Number.isInteger(options.restarts) || options.restarts < 1) {
     throw new ValueError("randomRestarts", `restarts must be a positive integer, got ${options.restarts}`);
   }
   const monitor = options.monitor ?? (options.fit.validationData ? "valLoss" : "loss");
-  const maximize = /accuracy|precision|recall/i.test(monitor);
+  const maximize = maximizes("randomRestarts", monitor, options.mode);
   let bestRun: { model: M; history: History } | null = null;
   const scores: number[] = [];
   let bestIndex = 0;

@@ -12,8 +12,10 @@ export function toLabels(values: ArrayInput, options: { threshold?: number; isTa
   const v = asarray(values);
   if (v.ndim === 2 && v.shape[1] > 1) return v.argmax({ axis: 1 });
   const flat = v.reshape(-1);
-  const isIntegral = flat.toTypedArray().every((x) => Number.isInteger(x));
-  if (options.isTarget || isIntegral) return flat.astype("int32");
+  // Whole numbers from 0 up are class labels; anything else (probabilities, or raw scores such as
+  // a perceptron's -2 and 3) is thresholded.
+  const isLabels = flat.toTypedArray().every((x) => Number.isInteger(x) && x >= 0);
+  if (options.isTarget || isLabels) return flat.astype("int32");
   return flat.greaterEqual(options.threshold ?? 0.5).astype("int32");
 }
 
@@ -61,7 +63,11 @@ function perClass(op: string, yTrue: ArrayInput, yPred: ArrayInput, average: Ave
   }
   const scores = tp.map((t, i) => ratio(t, predicted[i], actual[i]));
   if (average === "none") return np.array(scores);
-  if (average === "macro") return scores.reduce((a, b) => a + b, 0) / k;
+  if (average === "macro") {
+    // Over the classes that occur in either array (scikit-learn's labels), unless numClasses names them all.
+    const counted = numClasses !== undefined ? scores.map((_, i) => i) : scores.map((_, i) => i).filter((i) => predicted[i] + actual[i] > 0);
+    return counted.length === 0 ? 0 : counted.reduce((a, i) => a + scores[i], 0) / counted.length;
+  }
   throw new ValueError(op, `average must be "macro", "micro" or "none", got ${JSON.stringify(average)}`);
 }
 

@@ -125,3 +125,13 @@ describe("0-d arrays along an axis", () => {
     expect(np.cumsum(np.array(5)).toArray()).toEqual([5]);
   });
 });
+
+describe("round", () => {
+  it("float32 rounds in float32, as NumPy: round(float32 [2.675, 1.005, 0.125, 123.456, -2.5], 2) and to hundreds", () => {
+    // NumPy: np.round(np.array([2.675, 1.005, 0.125, 123.456, -2.5], dtype=np.float32), 2)
+    const r = np.round(np.array([2.675, 1.005, 0.125, 123.456, -2.5], { dtype: "float32" }), 2);
+    expect(r.toArray()).toEqual([2.68, 1, 0.12, 123.46, -2.5].map(Math.fround));
+    expect(np.round(np.array([1234.5, 1250, 1350], { dtype: "float32" }), -2).toArray()).toEqual([1200, 1200, 1400]);
+    expect(np.round(np.array([2.675]), 2).toArray()).toEqual([2.68]); // NumPy too: 2.675 · 100 is 267.5 in float64 (Python's round says 2.67)
+  });
+});
