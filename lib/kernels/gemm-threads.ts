@@ -4,6 +4,8 @@
 // bands than threads, large first and shrinking towards the end, and each thread takes the next
 // band from a shared counter until none is left: a thread that starts late or runs slower (its
 // data in the other core's cache) does less, and the last band, which the others wait for, is small.
+// The calling thread waits for the bands to be done, not for every helper to report: a helper that
+// wakes after the job is over (on a busy machine, a time slice later) claims nothing and costs nothing.
 // A product is cut by rows only, so every entry of C is summed in the same order as on one thread:
 // the result does not depend on the number of threads.
 //
@@ -28,23 +30,39 @@ type ProcessLike = { env?: Record<string, string | undefined>; getBuiltinModule?
 const SPIN_MS = 4;
 
 // Slots of a helper's control block (an Int32Array on a SharedArrayBuffer): the job number it
-// waits for, the last job it finished, and whether that failed.
-const SEQ = 0, DONE = 1, FAILED = 2, SLOTS = 3;
-// Slots of the job block all threads share: the product, its bands, and the next band to take.
-// Band t covers rows job[FIRST + t] to job[FIRST + t + 1].
-const A = 0, B = 1, C = 2, K = 4, M = 5, F32 = 6, BANDS = 8, NEXT = 9, FIRST = 10, MAX_BANDS = 64, JOB_SLOTS = FIRST + MAX_BANDS + 1;
+// is woken with (negative: stop).
+const SEQ = 0, SLOTS = 1;
+// Slots of the job block all threads share: the product, its bands, the next band to take, how
+// many bands are done, and whether one failed. Band t covers rows job[FIRST + t] to
+// job[FIRST + t + 1]. NEXT holds the job's tag (times 1024) plus the next band: a thread claims a
+// band by compare-and-swap on that pair, so one that wakes late, after its job is over, can claim
+// nothing of the next one.
+const A = 0, B = 1, C = 2, K = 4, M = 5, F32 = 6, BANDS = 8, NEXT = 9, DONE = 10, FAILED = 11, FIRST = 12,
+  MAX_BANDS = 64, JOB_SLOTS = FIRST + MAX_BANDS + 1, TAG_SHIFT = 10;
 
-/** Takes bands from the shared counter and computes them (the same code runs in every thread). */
+/**
+ * Claims bands of the current job and computes them until none is left (the same code runs in
+ * every thread). The product's numbers are read before the claim: a claim that succeeds proves
+ * they were still the job's, as the calling thread writes the next job only once all bands are done.
+ */
 const TAKE_BANDS = `function takeBands(job, kernels) {
-  const f32 = job[${F32}] === 1, size = f32 ? 4 : 8, run = f32 ? kernels.gemm_f32 : kernels.gemm_f64;
-  const k = job[${K}], m = job[${M}], bands = job[${BANDS}];
-  for (let t = Atomics.add(job, ${NEXT}, 1); t < bands; t = Atomics.add(job, ${NEXT}, 1)) {
-    const r0 = job[${FIRST} + t], n = job[${FIRST} + t + 1] - r0;
-    run(job[${A}] + r0 * k * size, job[${B}], job[${C}] + r0 * m * size, n, k, m);
+  for (;;) {
+    const claim = Atomics.load(job, ${NEXT}), t = claim & ${(1 << 10) - 1};
+    const bands = job[${BANDS}];
+    if (t >= bands) return;
+    const f32 = job[${F32}] === 1, size = f32 ? 4 : 8, k = job[${K}], m = job[${M}];
+    const a = job[${A}], b = job[${B}], c = job[${C}], r0 = job[${FIRST} + t], n = job[${FIRST} + t + 1] - r0;
+    if (Atomics.compareExchange(job, ${NEXT}, claim, claim + 1) !== claim) continue;
+    try {
+      (f32 ? kernels.gemm_f32 : kernels.gemm_f64)(a + r0 * k * size, b, c + r0 * m * size, n, k, m);
+    } catch (e) {
+      Atomics.store(job, ${FAILED}, 1);
+    }
+    Atomics.add(job, ${DONE}, 1);
   }
 }`;
 
-/** The helper's program: wait for a job number, take bands until none is left, report, repeat. */
+/** The helper's program: wait to be woken, take bands while there are any, repeat. */
 const WORKER_SOURCE = `
 "use strict";
 const { workerData } = require("worker_threads");
@@ -66,14 +84,7 @@ for (;;) {
   }
   if (seq < 0) break;
   seen = seq;
-  try {
-    takeBands(job, kernels);
-    ctl[${FAILED}] = 0;
-  } catch (e) {
-    ctl[${FAILED}] = 1;
-  }
-  Atomics.store(ctl, ${DONE}, seq);
-  Atomics.notify(ctl, ${DONE});
+  takeBands(job, kernels);
 }
 `;
 
@@ -82,6 +93,7 @@ const takeBands = new Function(`"use strict"; return ${TAKE_BANDS};`)() as (job:
 
 /** The job block every helper reads (one product at a time: calls are synchronous). */
 const jobBlock = new Int32Array(new SharedArrayBuffer(JOB_SLOTS * 4));
+let jobTag = 0;
 
 interface Helper {
   worker: WorkerLike;
@@ -157,18 +169,23 @@ function ensureHelpers(module: object, memory: object): boolean {
   return helpers.length > 0;
 }
 
-/** Waits for a helper's job; false if it failed or did not finish within budgetMs. */
-function waitFor(h: Helper, budgetMs: number): boolean {
+/**
+ * Waits until all `bands` bands of the job are done, by whichever threads took them; false when
+ * that takes longer than budgetMs (a helper that took a band died or hangs). A helper that has not
+ * woken up yet is not waited for: it will find no band left. So a busy machine, where a helper
+ * may wait a whole time slice to run, slows a product down by no more than the bands it took.
+ */
+function waitForBands(bands: number, budgetMs: number): boolean {
   for (const until = Date.now() + SPIN_MS; Date.now() <= until; ) {
-    for (let i = 0; i < 1024; i++) if (Atomics.load(h.control, DONE) === h.seq) return h.control[FAILED] === 0;
+    for (let i = 0; i < 1024; i++) if (Atomics.load(jobBlock, DONE) === bands) return true;
   }
   const deadline = Date.now() + budgetMs;
   for (;;) {
-    const done = Atomics.load(h.control, DONE);
-    if (done === h.seq) return h.control[FAILED] === 0;
+    const done = Atomics.load(jobBlock, DONE);
+    if (done === bands) return true;
     const left = deadline - Date.now();
     if (left <= 0) return false;
-    Atomics.wait(h.control, DONE, done, Math.min(left, 1000));
+    Atomics.wait(jobBlock, DONE, done, Math.min(left, 1));
   }
 }
 
@@ -203,7 +220,10 @@ export function runGemm(kernels: GemmKernels, module: object, memory: object, f3
   }
   job[FIRST + bands] = nP;
   job[BANDS] = bands;
-  Atomics.store(job, NEXT, 0);
+  job[DONE] = 0;
+  job[FAILED] = 0;
+  jobTag = (jobTag + 1) & ((1 << 20) - 1);
+  Atomics.store(job, NEXT, jobTag << TAG_SHIFT); // publishes the job (a sequentially consistent store)
   for (const h of team) {
     h.seq = (h.seq % 0x3fffffff) + 1;
     Atomics.store(h.control, SEQ, h.seq);
@@ -212,10 +232,14 @@ export function runGemm(kernels: GemmKernels, module: object, memory: object, f3
   takeBands(job, kernels);
   // Generous: a helper is as fast as this thread; a minute past that, it is taken for dead.
   const budgetMs = 60_000 + (nP * k * mP) / 1e5;
-  const failed = team.filter((h) => !waitFor(h, budgetMs));
-  if (failed.length === 0) return;
-  // A helper failed or hung: the bands it took are unknown, so the whole product is redone here.
-  helpers = helpers.filter((h) => !failed.includes(h));
-  for (const h of failed) stop(h);
+  const finished = waitForBands(bands, budgetMs);
+  if (finished && Atomics.load(job, FAILED) === 0) return;
+  if (!finished) {
+    // A helper took a band and never finished it: it is stopped, and no later job is shared with it.
+    for (const h of team) stop(h);
+    helpers = helpers.filter((h) => !team.includes(h));
+  }
+  // Close the job (a late helper finds nothing to claim) and redo the product here.
+  Atomics.store(job, NEXT, (jobTag << TAG_SHIFT) | bands);
   run(a, b, c, nP, k, mP);
 }

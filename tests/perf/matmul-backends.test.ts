@@ -163,6 +163,23 @@ describe("matmul on worker threads", () => {
     expect(threadInfo().running).toBe(3);
   });
 
+  it("gives bit-identical products over a run of 150 back-to-back jobs of changing sizes (bands are claimed per job)", () => {
+    np.setBackend("wasm");
+    np.random.seed(7);
+    const shapes: [number, number, number][] = [[64, 784, 128], [784, 64, 128], [200, 300, 100], [96, 1000, 48]];
+    const operands = shapes.map(([n, k, m]) => [np.random.randn(n, k), np.random.randn(k, m)] as const);
+    setThreads(1);
+    const expected = operands.map(([a, b]) => Array.from(a.matmul(b).toTypedArray()));
+    setThreads(2);
+    for (let r = 0; r < 150; r++) {
+      const i = (r * 7) % shapes.length; // a different shape from the one before, job after job
+      const [a, b] = operands[i];
+      const got = a.matmul(b).toTypedArray();
+      if (Array.from(got).some((v, j) => v !== expected[i][j])) throw new Error(`job ${r} (shape ${shapes[i]}) differs from one thread's`);
+    }
+    expect(threadInfo().running).toBe(2);
+  });
+
   it("rejects a thread count that is not a whole number >= 1", () => {
     expect(() => setThreads(0)).toThrow(/whole number of threads >= 1, got 0/);
     expect(() => setThreads(1.5)).toThrow(RangeError);
