@@ -43,7 +43,10 @@ export function scrubHidden(text: string, hidden: string): string {
       len = MIN_RUN;
       while (i + len < message.length && hidden.includes(message.slice(i, i + len + 1))) len++;
     }
-    if (len > 0 && !inLiteral(message.slice(i, i + len))) {
+    // A run with no code punctuation is prose or a name (the function the exercise asks for, named
+    // in the hidden checks too): it gives nothing away, and the learner needs to read it.
+    const run = message.slice(i, i + len);
+    if (len > 0 && /[()[\]{};=<>+*/&|!?]/.test(run) && !inLiteral(run)) {
       out += "[hidden test code]";
       i += len;
     } else {

@@ -137,7 +137,7 @@ export function ensureLabApp(log: (line: string) => void = console.log): { insta
   const did: { installSeconds?: number; buildSeconds?: number } = {};
   const state = labAppState();
   if (!state.installed) {
-    log("Installing nnbook's JupyterLab 3.6.8 into jupyterlab-app/node_modules (npm ci: about 570 packages, 200 MB; once, until its lockfile changes)...");
+    log("Installing nnbook's JupyterLab 3.6.8 into jupyterlab-app/node_modules (npm ci: about 480 packages, 200 MB; once, until its lockfile changes)...");
     const t0 = Date.now();
     const npm = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath)
       ? [process.execPath, process.env.npm_execpath] : ["npm"];

@@ -2,7 +2,8 @@
 // of a 784-128-10 MLP through our autograd and fit, beside NumPy (scripts/bench_numpy.py, run by
 // /usr/bin/python3 when it has numpy, OpenBLAS on one thread) and tfjs 4.22 (wasm backend, float32)
 // in the same invocation. Prints medians and our time ratio to each (ours / theirs: below 1 means
-// we are faster), and writes everything to bench/results/<date>-<backend>.json.
+// we are faster), and writes everything to bench/results/<date>-<backend>.json (-2, -3, ... when
+// that file exists).
 //
 // Options: --quick (fewer repeats, 1 epoch), --epochs N, --no-numpy, --no-tfjs, --no-mnist,
 // --out FILE. A child run (--memory-child) measures the float64 MLP's peak memory on its own.
@@ -17,6 +18,14 @@ import { loadMNIST } from "../datasets/mnist";
 import { kernelInfo } from "../lib/ndarray/backend";
 
 const args = process.argv.slice(2);
+const KNOWN = new Set(["--quick", "--no-numpy", "--no-tfjs", "--no-mnist", "--memory-child"]);
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "--epochs" || args[i] === "--out") { i++; continue; }
+  if (!KNOWN.has(args[i])) {
+    console.error(`bench: unknown option ${args[i]} (known: --quick, --epochs N, --no-numpy, --no-tfjs, --no-mnist, --out FILE)`);
+    process.exit(2);
+  }
+}
 const flag = (name: string) => args.includes(name);
 const option = (name: string, fallback: string) => {
   const i = args.indexOf(name);
@@ -246,8 +255,11 @@ async function main(): Promise<void> {
     loadAverage: [Number(loadBefore), Number(loadAfter)], repeats, epochs, unitsNote: "ops in ms (median); MNIST epochMs in ms",
     ours: { ops: ours, mnist: oursMnist, peakRssMiB: ourPeakRssMiB, mlpPeakRssMiB: mlpRssMiB }, numpy, tfjs,
   };
-  const out = option("--out", path.join(repoRoot, "bench", "results",
-    `${result.date.slice(0, 10)}-${kernels.startsWith("wasm") ? "wasm" : "ts"}.json`));
+  // A new file per run (a second run on one day gets -2, ...): results cited elsewhere stay as they were.
+  const stem = path.join(repoRoot, "bench", "results", `${result.date.slice(0, 10)}-${kernels.startsWith("wasm") ? "wasm" : "ts"}`);
+  let fresh = `${stem}.json`;
+  for (let k = 2; fs.existsSync(fresh); k++) fresh = `${stem}-${k}.json`;
+  const out = option("--out", fresh);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
   console.log(`wrote ${path.relative(process.cwd(), out)}`);
