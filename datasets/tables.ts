@@ -1,15 +1,29 @@
 // Small real tables committed under datasets/data/ (see datasets/NOTICE for sources and licences):
 // Palmer penguins (CC0) and four UCI sets (CC BY 4.0) as scikit-learn ships them: iris, wine,
 // breast cancer (Wisconsin diagnostic) and the 8×8 optical digits.
-import { readFileSync } from "fs";
-import { join } from "path";
+import { existsSync, readFileSync } from "fs";
+import { dirname, join } from "path";
 import { gunzipSync } from "zlib";
 import { NDArray } from "../lib/ndarray/ndarray";
 import { parseCSV, Table } from "../lib/data/csv";
 import { DataError } from "../lib/data/errors";
 import { checkDigest, sha256 } from "./common";
 
-export const DATA_DIR = join(__dirname, "data");
+/**
+ * datasets/data beside this file, or, when this file was compiled to another folder (a bench or a
+ * scratch build), the first datasets/data found from the working directory up.
+ */
+function findDataDir(): string {
+  const here = join(__dirname, "data");
+  if (existsSync(join(here, "penguins.csv"))) return here;
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    const candidate = join(dir, "datasets", "data");
+    if (existsSync(join(candidate, "penguins.csv"))) return candidate;
+    if (dirname(dir) === dir) return here;
+  }
+}
+
+export const DATA_DIR = findDataDir();
 
 /** SHA-256 of each committed file, checked on every load. */
 export const TABLE_SHA256: Readonly<Record<string, string>> = {
