@@ -162,11 +162,11 @@ export function broadcastArrays(...arrays: ArrayInput[]): NDArray[] {
   return xs.map((x) => view(x, shape, broadcastStrides(x.shape, x.strides, shape)));
 }
 
-/** A view of x restricted to [start, start+length) along `axis`. */
-function axisRange(x: NDArray, axis: number, start: number, length: number): NDArray {
+/** A view of x restricted to [start, start+length) along `axis` (an empty one keeps x's offset). */
+export function axisRange(x: NDArray, axis: number, start: number, length: number): NDArray {
   const shape = [...x.shape];
   shape[axis] = length;
-  return view(x, shape, x.strides, x.offset + start * x.strides[axis]);
+  return view(x, shape, x.strides, length > 0 ? x.offset + start * x.strides[axis] : x.offset);
 }
 
 /** Copies src into dst where both have the same shape (dst is a view into a fresh array). */

@@ -25,6 +25,7 @@ export {
 } from "./reduce";
 export { dot, matmul, outer } from "./linalg";
 export { sort, argsort, unique } from "./sorting";
+export { flip, roll, diff, median, quantile, percentile, meshgrid, pad } from "./extras";
 export { allclose, isclose, arrayEqual, assertAllClose, assertArrayEqual, ArrayAssertionError } from "./testing";
 export {
   NDArrayError, BroadcastError, ReshapeError, AxisError, MatmulError, IndexError, DTypeError, RaggedError,
