@@ -54,7 +54,9 @@ export function roll(a: ArrayInput, shift: number | readonly number[],
   const total = new Array<number>(x.ndim).fill(0);
   for (let i = 0; i < count; i++) {
     const ax = normalizeAxis("roll", axisList[axisList.length === 1 ? 0 : i], x.ndim, x.shape);
-    total[ax] += shifts[shifts.length === 1 ? 0 : i];
+    // Reduced mod n at once (JS's % is exact): i − s for a shift past 2^53 would round.
+    const n = x.shape[ax];
+    if (n > 0) total[ax] = (total[ax] + (shifts[shifts.length === 1 ? 0 : i] % n) + n) % n;
   }
   let out = x;
   total.forEach((s, ax) => {
@@ -275,6 +277,10 @@ export function pad(a: ArrayInput, padWidth: PadWidth,
     return out === x ? x.copy() : out;
   }
   const values = asPairs("pad", options.constantValues ?? 0, x.ndim, false);
+  if (x.dtype === "int32" && values.some((pair) => pair.some((v) => !Number.isFinite(v)))) {
+    const v = values.flat().find((c) => !Number.isFinite(c))!;
+    throw new ValueError("pad", `cannot convert float ${v !== v ? "NaN" : v > 0 ? "infinity" : "-infinity"} to integer`, [x.shape]);
+  }
   let out = x.copy();
   widths.forEach(([before, after], ax) => {
     // Each axis pads the array as padded so far, so its constants fill the corners too.

@@ -319,3 +319,18 @@ describe("pad", () => {
       "pad: unsupported keyword arguments for mode 'edge': {'constant_values'}");
   });
 });
+
+describe("edge cases found in review", () => {
+  it("roll by shifts past 2^53 is exact: NumPy np.roll(np.arange(5), 2**60) → [4 0 1 2 3]", () => {
+    expect(np.roll(np.arange(5), 2 ** 60).toArray()).toEqual([4, 0, 1, 2, 3]);
+    // np.roll(np.arange(6).reshape(2, 3), 2**54, axis=1) → [[2, 0, 1], [5, 3, 4]]
+    expect(np.roll(np.arange(6).reshape(2, 3), 2 ** 54, { axis: 1 }).toArray()).toEqual([[2, 0, 1], [5, 3, 4]]);
+    // np.roll(np.arange(5), 10**16 + 2) → [3 4 0 1 2]
+    expect(np.roll(np.arange(5), 1e16 + 2).toArray()).toEqual([3, 4, 0, 1, 2]);
+  });
+
+  it("pad refuses a NaN constant for int32, as NumPy's 'cannot convert float NaN to integer'", () => {
+    expect(() => np.pad(np.array([1, 2], { dtype: "int32" }), 1, { constantValues: NaN })).toThrow(/cannot convert float NaN to integer/);
+    expect(np.pad(np.array([1, 2]), 1, { constantValues: NaN }).toArray()).toEqual([NaN, 1, 2, NaN]);
+  });
+});
