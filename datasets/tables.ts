@@ -7,7 +7,7 @@ import { gunzipSync } from "zlib";
 import { NDArray } from "../lib/ndarray/ndarray";
 import { parseCSV, Table } from "../lib/data/csv";
 import { DataError } from "../lib/data/errors";
-import { checkDigest, sha256 } from "./common";
+import { checkDigest, findUp, sha256 } from "./common";
 
 /**
  * datasets/data beside this file, or, when this file was compiled to another folder (a bench or a
@@ -16,11 +16,8 @@ import { checkDigest, sha256 } from "./common";
 function findDataDir(): string {
   const here = join(__dirname, "data");
   if (existsSync(join(here, "penguins.csv"))) return here;
-  for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    const candidate = join(dir, "datasets", "data");
-    if (existsSync(join(candidate, "penguins.csv"))) return candidate;
-    if (dirname(dir) === dir) return here;
-  }
+  const found = findUp(join("datasets", "data", "penguins.csv"), [process.cwd()]);
+  return found ? dirname(found) : here;
 }
 
 export const DATA_DIR = findDataDir();

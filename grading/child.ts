@@ -11,7 +11,7 @@
 import * as fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { Engine } from "../kernel/engine";
-import { Kernel } from "../kernel/kernel";
+import { describeThrown, Kernel } from "../kernel/kernel";
 import type { Message } from "../kernel/wire";
 
 export interface JobCell {
@@ -140,16 +140,6 @@ function restore(snap: Snapshot): string[] {
   return changed;
 }
 
-/** An error's stack (or the thrown value) as text, whatever getters a hostile value has. */
-function showError(err: unknown): string {
-  try {
-    if (err instanceof Error) return String(err.stack ?? err);
-    return typeof err === "string" ? err : String(err);
-  } catch {
-    return "(a thrown value that cannot be shown)";
-  }
-}
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
@@ -163,7 +153,8 @@ export async function main(): Promise<void> {
   // runs in JupyterLab (without these, Node would end the process, blaming the running cell).
   const report = (what: string) => (err: unknown) => {
     try {
-      process.stderr.write(`${what}: ${showError(err)}\n`);
+      const { ename, evalue, stack } = describeThrown(err); // never throws, whatever the value
+      process.stderr.write(`${what}: ${stack ?? `${ename}: ${evalue}`}\n`);
     } catch {
       // the submission broke stderr; the report is lost, the run goes on
     }

@@ -87,7 +87,7 @@ function packageVersion(): string {
 }
 
 /** Name, message and stack of anything thrown, read so that a hostile value cannot make it throw. */
-function describeThrown(e: unknown): { ename: string; evalue: string; stack?: string } {
+export function describeThrown(e: unknown): { ename: string; evalue: string; stack?: string } {
   try {
     if (e instanceof Error) return { ename: String(e.name ?? "Error"), evalue: String(e.message ?? ""), stack: typeof e.stack === "string" ? e.stack : undefined };
     return { ename: "Error", evalue: String(e) };

@@ -1,5 +1,5 @@
 // Data types, their storage, and NumPy's type-promotion rules (restricted to our four dtypes).
-import { DTypeError, MemoryError } from "./errors";
+import { DTypeError, MemoryError, ValueError } from "./errors";
 
 export type DType = "float64" | "float32" | "int32" | "bool";
 export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -157,6 +157,17 @@ export function dtypeOfScalar(value: number | boolean): DType {
 }
 
 /** Convert a number to what storing it in `dtype` keeps, as NumPy's astype does. */
+/**
+ * Refuses a NaN or infinite number written into an int32 array as a single value (an item, a
+ * fill, a pad constant), as NumPy's item assignment does; array casts still wrap to INT_MIN.
+ */
+export function checkIntegerFill(op: string, dtype: DType, values: readonly number[], shape: readonly number[]): void {
+  if (dtype !== "int32") return;
+  const v = values.find((c) => !Number.isFinite(c));
+  if (v === undefined) return;
+  throw new ValueError(op, `cannot convert float ${v !== v ? "NaN" : v > 0 ? "infinity" : "-infinity"} to integer`, [shape]);
+}
+
 export function castValue(value: number, dtype: DType): number {
   switch (dtype) {
     case "float64": return value;

@@ -1,7 +1,7 @@
 // Everyday helpers NumPy learners reach for: flip, roll, diff, median, quantile, percentile,
 // meshgrid and pad. Built on the views and copies of manipulate/indexing; median and quantile sort
 // each reduced slice and follow NumPy 1.24's arithmetic step for step, so they give its bits.
-import { allocate, DType } from "./dtype";
+import { allocate, checkIntegerFill, DType } from "./dtype";
 import { DTypeError, formatShape, IndexError, ValueError } from "./errors";
 import { ArrayInput, AxisOptions, NDArray } from "./ndarray";
 import { asarray, full } from "./create";
@@ -277,10 +277,7 @@ export function pad(a: ArrayInput, padWidth: PadWidth,
     return out === x ? x.copy() : out;
   }
   const values = asPairs("pad", options.constantValues ?? 0, x.ndim, false);
-  if (x.dtype === "int32" && values.some((pair) => pair.some((v) => !Number.isFinite(v)))) {
-    const v = values.flat().find((c) => !Number.isFinite(c))!;
-    throw new ValueError("pad", `cannot convert float ${v !== v ? "NaN" : v > 0 ? "infinity" : "-infinity"} to integer`, [x.shape]);
-  }
+  checkIntegerFill("pad", x.dtype, values.flat(), x.shape);
   let out = x.copy();
   widths.forEach(([before, after], ax) => {
     // Each axis pads the array as padded so far, so its constants fill the corners too.

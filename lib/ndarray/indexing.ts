@@ -1,5 +1,5 @@
 // Indexing: NumPy basic slicing (views), element and slice assignment, take, boolean masks.
-import { castValue } from "./dtype";
+import { castValue, checkIntegerFill } from "./dtype";
 import { BroadcastError, formatShape, IndexError, ValueError } from "./errors";
 import { assign, forEachOffset, isCContiguous } from "./iterate";
 import { ArrayInput, NDArray } from "./ndarray";
@@ -192,9 +192,7 @@ export function setItem(x: NDArray, index: IndexSpec | NDArray, value: ArrayInpu
     throw new ValueError("set", "assignment destination is read-only", [x.shape],
       "this is a broadcast view (np.broadcastTo): write into a copy, x.copy()");
   }
-  if (x.dtype === "int32" && typeof value === "number" && !Number.isFinite(value)) {
-    throw new ValueError("set", `cannot convert float ${value !== value ? "NaN" : value > 0 ? "infinity" : "-infinity"} to integer`, [x.shape]);
-  }
+  if (typeof value === "number") checkIntegerFill("set", x.dtype, [value], x.shape);
   if (index instanceof NDArray) {
     if (index.dtype !== "bool") {
       throw new IndexError("set", `a mask must be a bool array, got dtype ${index.dtype}`, [x.shape, index.shape],
